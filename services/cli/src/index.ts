@@ -1,0 +1,3 @@
+export { main, registerCommand } from './main.js';
+export type { CliIo, Command } from './io.js';
+export { EXIT_OK, EXIT_FAILED, EXIT_USAGE } from './io.js';
