@@ -1,0 +1,266 @@
+// Renderers tested on a Report built from Glasgow 2022 Ward 1's official stage sheet (expected.json), plus
+// hand-made stages for the actions a Scottish count never shows (ties, constraints, Meek iterations).
+import { readFileSync } from 'node:fs';
+import { renderCsv } from '../src/render/csv.js';
+import { renderExplanation } from '../src/render/explain.js';
+import { renderJson, reportToJson } from '../src/render/json.js';
+import { candidateLabels } from '../src/render/labels.js';
+import { renderText } from '../src/render/text.js';
+import { candidateId, type CandidateId, type Report, type Stage, type StageAction } from '../src/types.js';
+
+const WARD = '/work/shared/elections/glasgow-2022/Ward-1-Linn/expected.json';
+
+interface ExpectedStage {
+  stage: number;
+  action: 'first preferences' | 'surplus' | 'exclusion';
+  subject: string | null;
+  amount: string | null;
+  votes: Record<string, string>;
+  transferred: Record<string, string>;
+  elected_at_this_stage: string[];
+}
+interface Expected {
+  title: string;
+  seats: number;
+  valid_votes: number;
+  quota: number;
+  candidates: string[];
+  elected_in_order: string[];
+  stages: ExpectedStage[];
+}
+
+const expected = JSON.parse(readFileSync(WARD, 'utf8')) as Expected;
+const idOf = (name: string): CandidateId => candidateId(expected.candidates.indexOf(name));
+
+function officialReport(): Report {
+  const stages: Stage[] = expected.stages.map((s) => {
+    const subject = idOf(s.subject ?? '');
+    const action: StageAction =
+      s.action === 'first preferences'
+        ? { kind: 'first-preferences' }
+        : s.action === 'surplus'
+          ? { kind: 'surplus', candidate: subject, surplus: s.amount ?? '', transferValue: '0.16403' }
+          : { kind: 'exclusion', candidates: [subject] };
+    return {
+      number: s.stage,
+      action,
+      votes: expected.candidates.map((n) => s.votes[n] ?? ''),
+      transferred: expected.candidates.map((n) => s.transferred[n] ?? '0'),
+      nonTransferable: s.votes.__nontransferable__ ?? '',
+      roundingLoss: s.votes.__rounding__ ?? '',
+      quota: String(expected.quota),
+      elected: s.elected_at_this_stage.map((n) => ({ candidate: idOf(n), reason: 'quota' as const })),
+      excluded: s.action === 'exclusion' ? [{ candidate: subject, reason: 'lowest' as const }] : [],
+      ties: [],
+    };
+  });
+  return {
+    rule: 'scottish',
+    parameters: { precision: '5', quota: 'droop-integer' },
+    title: expected.title,
+    seats: expected.seats,
+    candidates: expected.candidates.map((name, i) => ({ id: candidateId(i), name, attributes: {} })),
+    withdrawn: [],
+    constraints: [],
+    validVotes: String(expected.valid_votes),
+    quota: String(expected.quota),
+    seed: null,
+    stages,
+    elected: expected.elected_in_order.map(idOf),
+  };
+}
+
+/** A three-candidate report exercising ties, a constraint, a Meek iteration and filling the last seat. */
+function syntheticReport(): Report {
+  const [a, b, c] = [candidateId(0), candidateId(1), candidateId(2)];
+  const base = { nonTransferable: '0', roundingLoss: '0', quota: '3.000000001', ties: [] };
+  return {
+    rule: 'meek',
+    parameters: { precision: '9', omega: '0.000001' },
+    title: 'Synthetic, with "quotes", and commas',
+    seats: 2,
+    candidates: [
+      { id: a, name: 'Ann', attributes: { gender: 'woman' } },
+      { id: b, name: 'Bob, Jr.', attributes: { gender: 'man' } },
+      { id: c, name: 'Ann', attributes: { gender: 'man' } },
+    ],
+    withdrawn: [],
+    constraints: [{ attribute: 'gender', value: 'woman', min: 1 }],
+    validVotes: '8',
+    quota: '2.666666667',
+    seed: 'agm-2026',
+    stages: [
+      {
+        ...base,
+        number: 1,
+        quota: '2.666666667',
+        action: { kind: 'first-preferences' },
+        votes: ['3.000000000', '2.500000000', '2.500000000'],
+        transferred: ['0', '0', '0'],
+        elected: [{ candidate: a, reason: 'quota' }],
+        excluded: [],
+      },
+      {
+        ...base,
+        number: 2,
+        action: { kind: 'iteration', iterations: 4 },
+        keepFactors: ['0.888888889', '1.000000000', '1.000000000'],
+        votes: ['2.666666667', '2.666666666', '2.666666667'],
+        transferred: ['-0.333333333', '0.166666666', '0.166666667'],
+        elected: [],
+        excluded: [{ candidate: b, reason: 'lowest' }],
+        ties: [{ purpose: 'exclusion', between: [b, c], method: 'lot', chosen: b }],
+      },
+      {
+        ...base,
+        number: 3,
+        action: { kind: 'fill-remaining', candidates: [c] },
+        votes: ['2.666666667', '0.000000000', '5.333333333'],
+        transferred: ['0', '-2.666666666', '2.666666666'],
+        elected: [{ candidate: c, reason: 'remaining-seats' }],
+        excluded: [],
+      },
+    ],
+    elected: [a, c],
+  };
+}
+
+/** RFC 4180 reader, enough for the renderer's own output. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = (): void => {
+    row.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+    } else if (!quoted && ch === ',') {
+      endField();
+    } else if (!quoted && ch === '\r' && text[i + 1] === '\n') {
+      endField();
+      rows.push(row);
+      row = [];
+      i++;
+    } else {
+      field += ch;
+    }
+  }
+  return rows;
+}
+
+describe('JSON renderer (CLI contract)', () => {
+  const report = officialReport();
+  const json = JSON.parse(renderJson(report)) as {
+    quota: string;
+    elected: string[];
+    stages: { votes: Record<string, string>; action: { kind: string; candidate?: string } }[];
+  };
+
+  it('names the winners in order of election and keeps the quota as a string', () => {
+    expect(json.quota).toBe(String(expected.quota));
+    expect(json.elected).toEqual(expected.elected_in_order);
+  });
+
+  it('gives every candidate total at every stage by name, exactly as in the report', () => {
+    expect(json.stages).toHaveLength(expected.stages.length);
+    json.stages.forEach((s, i) => {
+      for (const name of expected.candidates) expect(s.votes[name]).toBe(expected.stages[i]?.votes[name]);
+    });
+    expect(json.stages[1]?.action).toEqual({
+      kind: 'surplus',
+      candidate: 'Malcolm CUNNING',
+      surplus: '353.00000',
+      transferValue: '0.16403',
+    });
+  });
+
+  it('keeps duplicate names apart and records ties, keep factors and the seed by name', () => {
+    const out = reportToJson(syntheticReport()) as unknown as {
+      elected: string[];
+      seed: string;
+      stages: { keepFactors?: Record<string, string>; ties: { between: string[]; chosen: string }[] }[];
+    };
+    expect(out.elected).toEqual(['Ann (#1)', 'Ann (#3)']);
+    expect(out.seed).toBe('agm-2026');
+    expect(out.stages[1]?.keepFactors?.['Ann (#1)']).toBe('0.888888889');
+    expect(out.stages[1]?.ties[0]).toMatchObject({ between: ['Bob, Jr.', 'Ann (#3)'], chosen: 'Bob, Jr.' });
+  });
+});
+
+describe('text and CSV stage tables', () => {
+  const report = officialReport();
+
+  it('prints one row per candidate with its total under every stage', () => {
+    const text = renderText(report);
+    const lines = text.split('\n');
+    for (const name of expected.candidates) {
+      const row = lines.find((l) => l.startsWith(`${name} `));
+      const cells =
+        row
+          ?.slice(name.length)
+          .trim()
+          .split(/\s{2,}/) ?? [];
+      expect(cells.slice(0, expected.stages.length)).toEqual(expected.stages.map((s) => s.votes[name]));
+    }
+    expect(text).toContain('Stage 2: Surplus of Malcolm CUNNING (transfer value 0.16403)');
+    expect(text).toContain(`Elected: ${expected.elected_in_order.join(', ')}`);
+  });
+
+  it('writes a CSV that reads back to the same grid, with the non-transferable rows', () => {
+    const rows = parseCsv(renderCsv(report));
+    expect(rows[0]).toEqual(['Candidate', ...expected.stages.map((s) => `Stage ${s.stage}`), 'Result']);
+    for (const name of expected.candidates) {
+      const row = rows.find((r) => r[0] === name);
+      expect(row?.slice(1, -1)).toEqual(expected.stages.map((s) => s.votes[name]));
+    }
+    const rounding = rows.find((r) => r[0] === 'Non-transferable votes due to rounding');
+    expect(rounding?.slice(1, -1)).toEqual(expected.stages.map((s) => s.votes.__rounding__));
+    expect(rows.find((r) => r[0] === 'Margaret MORGAN')?.at(-1)).toBe('Elected (stage 7)');
+    expect(rows.find((r) => r[0] === 'Angela JONES')?.at(-1)).toBe('Excluded (stage 4)');
+  });
+
+  it('quotes fields with commas and quotes (RFC 4180)', () => {
+    const csv = renderCsv(syntheticReport());
+    expect(csv).toContain('"Bob, Jr.",2.500000000,2.666666666,0.000000000,Excluded (stage 2)');
+    expect(parseCsv(csv).map((r) => r[0])).toContain('Bob, Jr.');
+  });
+});
+
+describe('plain-English explanation', () => {
+  it('explains a surplus transfer with its value and who gained', () => {
+    const text = renderExplanation(officialReport());
+    expect(text).toContain(
+      'Stage 2: Malcolm CUNNING had 353.00000 votes more than the quota; their ballots passed on at 0.16403 of a vote each',
+    );
+    expect(text).toContain('Catherine VALLIS gained 219.30811');
+    expect(text).toContain(
+      'Malcolm CUNNING (2152) and Paul MCCABE (1934) reached the quota and are elected.',
+    );
+    expect(text).toContain('Angela JONES (120.71127) had the fewest votes and was excluded');
+    expect(text).toMatch(
+      /Result: Malcolm CUNNING, Paul MCCABE, Margaret MORGAN and Catherine VALLIS are elected/,
+    );
+  });
+
+  it('explains a lot, a Meek iteration and filling the last seat', () => {
+    const text = renderExplanation(syntheticReport());
+    expect(text).toContain('Bob, Jr. and Ann (#3) were tied with the fewest votes');
+    expect(text).toContain('by lot, drawn from the published seed "agm-2026"');
+    expect(text).toContain('adjusted over 4 rounds');
+    expect(text).toContain('Bob, Jr. had the fewest votes and is excluded.');
+    expect(text).toContain('Ann (#3) takes the remaining seat');
+  });
+
+  it('labels duplicate names by ballot-file number only when needed', () => {
+    expect(candidateLabels(syntheticReport())).toEqual(['Ann (#1)', 'Bob, Jr.', 'Ann (#3)']);
+    expect(candidateLabels(officialReport())).toEqual(expected.candidates);
+  });
+});
