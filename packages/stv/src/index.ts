@@ -1,8 +1,12 @@
-export type * from './types.js';
-export { candidateId } from './types.js';
-// Renderers (Engineer B)
+export * from './types.js';
+export { StvInputError, type StvErrorCode } from './errors.js';
+export { Fixed, Rational, divRound, formatUnits, scaleOf, type RoundingMode } from './arith/index.js';
+export { parseBlt } from './blt.js';
+// Engineer B: renderers, JSON ballots, BLT writer
 export { renderJson, reportToJson } from './render/json.js';
 export { renderText } from './render/text.js';
 export { renderCsv } from './render/csv.js';
 export { renderExplanation } from './render/explain.js';
 export { candidateLabels } from './render/labels.js';
+export { parseJsonBallots, type JsonBallots } from './json-ballots.js';
+export { writeBlt, type BltWriteOptions } from './blt-writer.js';

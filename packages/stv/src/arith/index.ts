@@ -1,0 +1,3 @@
+export { divRound, type RoundingMode } from './rounding.js';
+export { Fixed, formatUnits, scaleOf } from './fixed.js';
+export { Rational } from './rational.js';
