@@ -8,5 +8,3 @@ export { renderText } from './render/text.js';
 export { renderCsv } from './render/csv.js';
 export { renderExplanation } from './render/explain.js';
 export { candidateLabels } from './render/labels.js';
-export { parseJsonBallots, type JsonBallots } from './json-ballots.js';
-export { writeBlt, type BltWriteOptions } from './blt-writer.js';
