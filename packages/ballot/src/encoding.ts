@@ -1,0 +1,80 @@
+// Byte encodings used in every published object: base64url without padding (RFC 4648 §5) and lowercase hex.
+import { BallotError } from './errors.js';
+import type { BallotErrorCode } from './errors.js';
+
+const B64URL = /^[A-Za-z0-9_-]*$/;
+
+export function toBase64url(bytes: Uint8Array): string {
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Strict RFC 4648 §5 decoding: rejects padding, other alphabets and non-canonical trailing bits. */
+export function fromBase64url(
+  text: unknown,
+  what: string,
+  code: BallotErrorCode = 'MALFORMED_INPUT',
+): Uint8Array {
+  if (typeof text !== 'string' || !B64URL.test(text) || text.length % 4 === 1) {
+    throw new BallotError(code, `${what} is not base64url`);
+  }
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
+  const out = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  if (toBase64url(out) !== text) throw new BallotError(code, `${what} is not canonical base64url`);
+  return out;
+}
+
+/** Decodes base64url and requires an exact length. */
+export function fixedBytes(text: unknown, length: number, what: string, code: BallotErrorCode): Uint8Array {
+  const bytes = fromBase64url(text, what, code);
+  if (bytes.length !== length)
+    throw new BallotError(code, `${what} must be ${length} bytes, got ${bytes.length}`);
+  return bytes;
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function fromHex(hex: string): Uint8Array {
+  if (!/^(?:[0-9a-f]{2})*$/i.test(hex)) throw new BallotError('MALFORMED_INPUT', 'not hex');
+  return Uint8Array.from(hex.match(/../g) ?? [], (h) => parseInt(h, 16));
+}
+
+export function concatBytes(...parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return diff === 0;
+}
+
+export const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/** A non-null plain object, for shape checks on parsed JSON. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function requireString(v: unknown, what: string, code: BallotErrorCode = 'MALFORMED_INPUT'): string {
+  if (typeof v !== 'string' || v.length === 0)
+    throw new BallotError(code, `${what} must be a non-empty string`);
+  return v;
+}
+
+export function requireSafeInteger(v: unknown, what: string, min: number): number {
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) {
+    throw new BallotError('MALFORMED_INPUT', `${what} must be an integer ≥ ${min}`);
+  }
+  return v;
+}

@@ -1,0 +1,97 @@
+// The prime-order group ristretto255 (RFC 9496) and its scalars mod ℓ, with strict decoding (§4.3.1 Decode
+// rejects every non-canonical encoding) and one domain-separated hash to scalars for every Fiat–Shamir challenge.
+import { ristretto255 } from '@noble/curves/ed25519.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+import { randomBytes } from '@noble/hashes/utils.js';
+import { concatBytes, fixedBytes, toBase64url, utf8 } from './encoding.js';
+import { BallotError } from './errors.js';
+import type { BallotErrorCode } from './errors.js';
+
+export const GROUP_NAME = 'ristretto255';
+/** The operations of @noble/curves' RistrettoPoint this package uses (its class type is not exported). */
+export interface GroupElement {
+  add(other: GroupElement): GroupElement;
+  subtract(other: GroupElement): GroupElement;
+  /** Constant-time ladder; scalar must be in [1, ℓ). */
+  multiply(scalar: bigint): GroupElement;
+  /** Variable time; for public scalars only. */
+  multiplyUnsafe(scalar: bigint): GroupElement;
+  equals(other: GroupElement): boolean;
+  is0(): boolean;
+  toBytes(): Uint8Array;
+}
+
+const Point = ristretto255.Point as unknown as {
+  readonly BASE: GroupElement;
+  readonly ZERO: GroupElement;
+  readonly Fn: { readonly ORDER: bigint };
+  fromBytes(bytes: Uint8Array): GroupElement;
+};
+/** ℓ = 2^252 + 27742317777372353535851937790883648493 (RFC 9496 §4). */
+export const ORDER = Point.Fn.ORDER;
+export const G: GroupElement = Point.BASE;
+export const IDENTITY: GroupElement = Point.ZERO;
+
+export const mod = (x: bigint): bigint => ((x % ORDER) + ORDER) % ORDER;
+
+function littleEndian(bytes: Uint8Array): bigint {
+  let x = 0n;
+  for (let i = bytes.length - 1; i >= 0; i--) x = (x << 8n) | BigInt(bytes[i] ?? 0);
+  return x;
+}
+
+function scalarBytes(x: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  let v = x;
+  for (let i = 0; i < 32; i++, v >>= 8n) out[i] = Number(v & 0xffn);
+  return out;
+}
+
+/** x·G for a secret scalar (constant-time ladder of @noble/curves). */
+export const baseMul = (x: bigint): GroupElement => G.multiply(x);
+/** x·P for public data only (variable time; also accepts 0). */
+export const publicMul = (p: GroupElement, x: bigint): GroupElement => p.multiplyUnsafe(x);
+
+export const encodePoint = (p: GroupElement): string => toBase64url(p.toBytes());
+export const encodeScalar = (x: bigint): string => toBase64url(scalarBytes(x));
+
+/** RFC 9496 §4.3.1 Decode, refusing the identity (never a valid key, commitment or ephemeral value). */
+export function decodePoint(text: unknown, what: string, code: BallotErrorCode): GroupElement {
+  const bytes = fixedBytes(text, 32, what, code);
+  let p: GroupElement;
+  try {
+    p = Point.fromBytes(bytes);
+  } catch {
+    throw new BallotError(code, `${what} is not a canonical ristretto255 encoding`);
+  }
+  if (p.is0()) throw new BallotError(code, `${what} is the identity element`);
+  return p;
+}
+
+/** A 32-byte little-endian scalar, canonical (< ℓ). */
+export function decodeScalar(text: unknown, what: string, code: BallotErrorCode): bigint {
+  const x = littleEndian(fixedBytes(text, 32, what, code));
+  if (x >= ORDER) throw new BallotError(code, `${what} is not a canonical scalar`);
+  return x;
+}
+
+/** Uniform non-zero scalar: 64 random bytes reduced mod ℓ (bias < 2^-250). */
+export function randomScalar(): bigint {
+  for (;;) {
+    const x = mod(littleEndian(randomBytes(64)));
+    if (x !== 0n) return x;
+  }
+}
+
+/**
+ * H(label, parts…) mod ℓ with SHA-512 over length-prefixed fields (4-byte big-endian lengths), so that no two
+ * different sequences of fields hash the same bytes.
+ */
+export function hashToScalar(label: string, ...parts: Uint8Array[]): bigint {
+  const fields = [utf8(label), ...parts].flatMap((p) => {
+    const len = new Uint8Array(4);
+    new DataView(len.buffer).setUint32(0, p.length);
+    return [len, p];
+  });
+  return mod(littleEndian(sha512(concatBytes(...fields))));
+}

@@ -1,0 +1,114 @@
+// Hybrid encryption to a ristretto255 public key: ElGamal KEM (R = r·G, shared point r·Y), HKDF-SHA-256
+// (RFC 5869) to a 32-byte key, XChaCha20-Poly1305 (draft-irtf-cfrg-xchacha) with the context as associated data,
+// and a Schnorr proof of knowledge of r whose challenge hashes group, recipient key, context and the whole
+// ciphertext. The proof makes the ciphertext non-malleable and bound to its context (for ballots: the election
+// and the credential's ballot key), which defeats copying it under another credential (Helios replay attack).
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { randomBytes } from '@noble/hashes/utils.js';
+import { concatBytes, fixedBytes, fromBase64url, isRecord, toBase64url, utf8 } from './encoding.js';
+import { BallotError } from './errors.js';
+import { baseMul, decodePoint, encodePoint, randomScalar } from './group.js';
+import type { GroupElement } from './group.js';
+import { proveKnowledge, verifyKnowledge } from './schnorr.js';
+import type { SchnorrProof } from './schnorr.js';
+
+const KDF_INFO = 'openslate/hybrid-kem/v1';
+const PROOF_LABEL = 'openslate/ciphertext-proof/v1';
+const NONCE_LENGTH = 24;
+
+export interface Ciphertext {
+  /** R = r·G. */
+  readonly ephemeral: string;
+  readonly nonce: string;
+  /** AEAD output (ciphertext and 16-byte tag). */
+  readonly body: string;
+  readonly proof: SchnorrProof;
+}
+
+interface ParsedCiphertext {
+  readonly ephemeral: GroupElement;
+  readonly nonce: Uint8Array;
+  readonly body: Uint8Array;
+  readonly proof: unknown;
+}
+
+function deriveKey(shared: GroupElement, ephemeral: GroupElement, recipient: GroupElement): Uint8Array {
+  return hkdf(
+    sha256,
+    shared.toBytes(),
+    undefined,
+    concatBytes(utf8(KDF_INFO), ephemeral.toBytes(), recipient.toBytes()),
+    32,
+  );
+}
+
+/** Bytes the proof's challenge covers besides R: recipient key, caller context, nonce and body. */
+function proofContext(
+  recipient: GroupElement,
+  context: Uint8Array,
+  nonce: Uint8Array,
+  body: Uint8Array,
+): Uint8Array {
+  const digest = (b: Uint8Array) => sha256(b);
+  return concatBytes(recipient.toBytes(), digest(context), nonce, digest(body));
+}
+
+export function encrypt(recipient: GroupElement, plaintext: Uint8Array, context: Uint8Array): Ciphertext {
+  const r = randomScalar();
+  const ephemeral = baseMul(r);
+  const key = deriveKey(recipient.multiply(r), ephemeral, recipient);
+  const nonce = randomBytes(NONCE_LENGTH);
+  const body = xchacha20poly1305(key, nonce, context).encrypt(plaintext);
+  return {
+    ephemeral: encodePoint(ephemeral),
+    nonce: toBase64url(nonce),
+    body: toBase64url(body),
+    proof: proveKnowledge(PROOF_LABEL, r, ephemeral, proofContext(recipient, context, nonce, body)),
+  };
+}
+
+/** Shape and encoding checks only (MALFORMED_CIPHERTEXT). */
+export function parseCiphertext(value: unknown): ParsedCiphertext {
+  if (!isRecord(value)) throw new BallotError('MALFORMED_CIPHERTEXT', 'ciphertext must be an object');
+  const body = fromBase64url(value.body, 'ciphertext body', 'MALFORMED_CIPHERTEXT');
+  if (body.length < 16) throw new BallotError('MALFORMED_CIPHERTEXT', 'ciphertext body shorter than its tag');
+  return {
+    ephemeral: decodePoint(value.ephemeral, 'ephemeral key', 'MALFORMED_CIPHERTEXT'),
+    nonce: fixedBytes(value.nonce, NONCE_LENGTH, 'nonce', 'MALFORMED_CIPHERTEXT'),
+    body,
+    proof: value.proof,
+  };
+}
+
+/**
+ * Checks the proof of knowledge of r in this exact context. Throws MALFORMED_CIPHERTEXT on bad encodings and
+ * REPLAYED_CIPHERTEXT when the proof does not hold here (made for another credential, or altered).
+ */
+export function verifyCiphertext(recipient: GroupElement, value: unknown, context: Uint8Array): void {
+  const c = parseCiphertext(value);
+  const bound = proofContext(recipient, context, c.nonce, c.body);
+  if (!verifyKnowledge(PROOF_LABEL, c.ephemeral, c.proof, bound, 'MALFORMED_CIPHERTEXT')) {
+    throw new BallotError(
+      'REPLAYED_CIPHERTEXT',
+      'ciphertext proof is not bound to this election and ballot key',
+    );
+  }
+}
+
+/** Decrypts with the recipient's secret scalar; DECRYPTION_FAILED if the tag or context does not match. */
+export function decrypt(
+  secret: bigint,
+  recipient: GroupElement,
+  value: unknown,
+  context: Uint8Array,
+): Uint8Array {
+  const c = parseCiphertext(value);
+  const key = deriveKey(c.ephemeral.multiply(secret), c.ephemeral, recipient);
+  try {
+    return xchacha20poly1305(key, c.nonce, context).decrypt(c.body);
+  } catch {
+    throw new BallotError('DECRYPTION_FAILED', 'authentication failed');
+  }
+}

@@ -1,0 +1,9 @@
+// '@openslate/ballot/node': the parts that need node:crypto (API server, benchmarks, Node verifiers).
+export { createNodeBackend } from './node-backend.js';
+export {
+  generateIssuerKey,
+  exportIssuerSecretKey,
+  importIssuerSecretKey,
+  issueBlindSignature,
+} from './issuer.js';
+export type { IssuerSecretKey } from './issuer.js';

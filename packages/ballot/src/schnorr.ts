@@ -1,0 +1,54 @@
+// Schnorr proof of knowledge of x with X = x·G, non-interactive by Fiat–Shamir; the challenge hashes the caller's
+// whole context (group, keys, election, ciphertext…), so a proof is valid in exactly one place.
+import {
+  baseMul,
+  decodeScalar,
+  encodeScalar,
+  hashToScalar,
+  mod,
+  publicMul,
+  randomScalar,
+  GROUP_NAME,
+  G,
+} from './group.js';
+import type { GroupElement } from './group.js';
+import { isRecord, utf8 } from './encoding.js';
+import { BallotError } from './errors.js';
+import type { BallotErrorCode } from './errors.js';
+
+export interface SchnorrProof {
+  /** c, a scalar: H(label, group, X, commitment, context). */
+  readonly challenge: string;
+  /** z = k + c·x mod ℓ. */
+  readonly response: string;
+}
+
+const challengeOf = (label: string, x: GroupElement, t: GroupElement, context: Uint8Array): bigint =>
+  hashToScalar(label, utf8(GROUP_NAME), x.toBytes(), t.toBytes(), context);
+
+export function proveKnowledge(
+  label: string,
+  secret: bigint,
+  publicPoint: GroupElement,
+  context: Uint8Array,
+): SchnorrProof {
+  const k = randomScalar();
+  const c = challengeOf(label, publicPoint, baseMul(k), context);
+  return { challenge: encodeScalar(c), response: encodeScalar(mod(k + c * secret)) };
+}
+
+/** True iff `proof` shows knowledge of log_G(publicPoint) in exactly this `label` and `context`. */
+export function verifyKnowledge(
+  label: string,
+  publicPoint: GroupElement,
+  proof: unknown,
+  context: Uint8Array,
+  malformed: BallotErrorCode,
+): boolean {
+  if (!isRecord(proof)) throw new BallotError(malformed, 'proof must be an object');
+  const c = decodeScalar(proof.challenge, 'proof challenge', malformed);
+  const z = decodeScalar(proof.response, 'proof response', malformed);
+  // T = z·G − c·X (public values: variable-time arithmetic is fine).
+  const t = publicMul(G, z).subtract(publicMul(publicPoint, c));
+  return challengeOf(label, publicPoint, t, context) === c;
+}

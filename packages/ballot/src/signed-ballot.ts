@@ -1,0 +1,146 @@
+// The signed ballot: canonical JSON (RFC 8785) of election id, ballot public key, credential, revote counter and
+// one ciphertext per contest, signed by the ballot key with Ed25519 (RFC 8032, strict rule of ed25519-strict.ts).
+import { canonicalBytes } from '@openslate/canonical-json';
+import type { CryptoBackend } from './backend.js';
+import { verifyEd25519 } from './backend.js';
+import { encryptChoices, checkEncryptedChoices } from './choices.js';
+import type { ContestChoices, EncryptedChoices } from './choices.js';
+import { checkCredential } from './credential.js';
+import type { Credential } from './credential.js';
+import { fixedBytes, isRecord, requireSafeInteger, toBase64url } from './encoding.js';
+import { attempt, BallotError } from './errors.js';
+import type { Result } from './errors.js';
+import type { IssuerKeyRecord, IssuerKeyring } from './issuer-keys.js';
+import { pureBackend } from './pure-backend.js';
+import { ballotHash } from './receipt.js';
+
+export const BALLOT_TYPE = 'openslate/ballot/v1';
+
+export interface BallotBody {
+  readonly type: typeof BALLOT_TYPE;
+  readonly electionId: string;
+  /** Ed25519 public key made in the voter's browser, base64url. */
+  readonly ballotKey: string;
+  readonly credential: Credential;
+  /** Revote counter: 0 for the first ballot, then 1, 2… (see revote.ts). */
+  readonly counter: number;
+  readonly contests: EncryptedChoices;
+}
+
+export interface SignedBallot extends BallotBody {
+  /** Ed25519 signature by `ballotKey` over canonicalBytes(body), base64url. */
+  readonly signature: string;
+}
+
+export interface BallotKeyPair {
+  /** 32-byte Ed25519 secret seed: stays in the browser. */
+  readonly seed: Uint8Array;
+  readonly publicKey: Uint8Array;
+}
+
+export interface VerifiedBallot {
+  readonly ballot: SignedBallot;
+  /** SHA-256 of the canonical signed ballot (the receipt). */
+  readonly hash: Uint8Array;
+  readonly issuerKey: IssuerKeyRecord;
+  readonly weight: number;
+}
+
+export interface BallotVerificationContext {
+  readonly backend: CryptoBackend;
+  readonly electionId: string;
+  readonly issuerKeys: IssuerKeyring;
+  readonly electionPublicKey: string;
+  /** Check each contest's ciphertext proof (replay protection). Default true; see README "Performance". */
+  readonly checkProofs?: boolean;
+}
+
+export function generateBallotKeyPair(seed: Uint8Array, backend: CryptoBackend = pureBackend): BallotKeyPair {
+  if (seed.length !== 32) throw new BallotError('MALFORMED_INPUT', 'seed must be 32 bytes');
+  return { seed, publicKey: backend.ed25519PublicKey(seed) };
+}
+
+export interface BallotInput {
+  readonly electionId: string;
+  readonly electionPublicKey: string;
+  readonly keyPair: BallotKeyPair;
+  readonly credential: Credential;
+  readonly counter: number;
+  readonly choices: ContestChoices;
+  readonly paddingBucket?: number;
+}
+
+/** Browser: encrypts the choices and signs the ballot with the ballot key. */
+export function createBallot(input: BallotInput, backend: CryptoBackend = pureBackend): Result<SignedBallot> {
+  return attempt('MALFORMED_INPUT', () => {
+    const ballotKey = toBase64url(input.keyPair.publicKey);
+    const body: BallotBody = {
+      type: BALLOT_TYPE,
+      electionId: input.electionId,
+      ballotKey,
+      credential: input.credential,
+      counter: requireSafeInteger(input.counter, 'counter', 0),
+      contests: encryptChoices(
+        input.electionId,
+        input.electionPublicKey,
+        ballotKey,
+        input.choices,
+        input.paddingBucket,
+      ),
+    };
+    const signature = backend.ed25519Sign(input.keyPair.seed, canonicalBytes(body));
+    return { ...body, signature: toBase64url(signature) };
+  });
+}
+
+const BALLOT_FIELDS = new Set([
+  'type',
+  'electionId',
+  'ballotKey',
+  'credential',
+  'counter',
+  'contests',
+  'signature',
+]);
+
+/**
+ * Anyone: every check on a ballot, failing closed: MALFORMED_INPUT, WRONG_ELECTION, BAD_BALLOT_SIGNATURE,
+ * UNKNOWN_ISSUER_KEY, BAD_ISSUER_SIGNATURE, CONTEST_NOT_ALLOWED, MALFORMED_CIPHERTEXT, REPLAYED_CIPHERTEXT.
+ */
+export function verifyBallot(ballot: unknown, context: BallotVerificationContext): Result<VerifiedBallot> {
+  return attempt('MALFORMED_INPUT', () => {
+    if (!isRecord(ballot) || ballot.type !== BALLOT_TYPE)
+      throw new BallotError('MALFORMED_INPUT', 'not a ballot');
+    for (const field of Object.keys(ballot)) {
+      if (!BALLOT_FIELDS.has(field)) throw new BallotError('MALFORMED_INPUT', `unknown field ${field}`);
+    }
+    if (ballot.electionId !== context.electionId)
+      throw new BallotError('WRONG_ELECTION', 'ballot is for another election');
+    requireSafeInteger(ballot.counter, 'counter', 0);
+    if (!isRecord(ballot.contests) || Object.keys(ballot.contests).length === 0) {
+      throw new BallotError('MALFORMED_INPUT', 'ballot has no contests');
+    }
+    const publicKey = fixedBytes(ballot.ballotKey, 32, 'ballot key', 'BAD_BALLOT_SIGNATURE');
+    const signature = fixedBytes(ballot.signature, 64, 'ballot signature', 'BAD_BALLOT_SIGNATURE');
+    const { signature: _omit, ...body } = ballot;
+    const verdict = verifyEd25519(context.backend, publicKey, canonicalBytes(body), signature);
+    if (verdict !== 'ok') throw new BallotError('BAD_BALLOT_SIGNATURE', `ballot signature: ${verdict}`);
+    const ballotKey = ballot.ballotKey as string;
+    const issuer = checkCredential(context.backend, context.issuerKeys, ballotKey, ballot.credential);
+    for (const contestId of Object.keys(ballot.contests)) {
+      if (!issuer.record.contests.includes(contestId)) {
+        throw new BallotError('CONTEST_NOT_ALLOWED', `credential does not cover contest ${contestId}`);
+      }
+    }
+    if (context.checkProofs ?? true) {
+      checkEncryptedChoices(context.electionId, context.electionPublicKey, ballotKey, ballot.contests);
+    }
+    const signed = ballot as unknown as SignedBallot;
+    return {
+      ballot: signed,
+      hash: ballotHash(signed),
+      issuerKey: issuer.record,
+      weight: issuer.record.weight,
+    };
+  });
+}
