@@ -30,6 +30,7 @@ export interface ElectionsTable {
   title: string;
   state: ElectionState;
   is_demo: boolean;
+  settings: Json<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -43,6 +44,7 @@ export interface ContestsTable {
   rules: string;
   mode: 'secret' | 'recorded';
   constraints: Json<unknown[]>;
+  nomination_threshold: Json<{ members?: number; affiliates?: number }>;
 }
 
 export interface CandidatesTable {
@@ -52,7 +54,132 @@ export interface CandidatesTable {
   name: string;
   statement: string;
   attributes: Json<Record<string, string>>;
-  status: 'nominated' | 'longlisted' | 'shortlisted' | 'rejected' | 'withdrawn';
+  status: CandidateStatus;
+  status_reason: string | null;
+}
+
+export type CandidateStatus = 'nominated' | 'longlisted' | 'shortlisted' | 'rejected' | 'withdrawn';
+
+export interface UsersTable {
+  id: string;
+  organisation_id: string;
+  email: string;
+  name: string;
+  role: 'admin' | 'officer';
+  password_hash: string;
+  totp_secret: string | null;
+  created_at: CreatedAt;
+}
+
+export interface RollEntriesTable {
+  id: string;
+  election_id: string;
+  position: number;
+  membership_number: string;
+  name: string;
+  email: string;
+  weight: number;
+  attributes: Json<Record<string, string>>;
+  /** Random salt of the entry's leaf in the published roll commitment. */
+  salt: Uint8Array;
+  status: 'active' | 'removed';
+  status_reason: string | null;
+  created_at: CreatedAt;
+}
+
+export interface InvitationsTable {
+  id: string;
+  election_id: string;
+  roll_entry_id: string;
+  /** SHA-256 of the one-time code, hex; the code itself is never stored. */
+  code_hash: string;
+  expires_at: Timestamp;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  subject: string;
+  body: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface NominationsTable {
+  id: string;
+  candidate_id: string;
+  nominator_kind: 'member' | 'affiliate';
+  /** A roll entry id (member) or the affiliate's name. */
+  nominator: string;
+  created_at: CreatedAt;
+}
+
+export interface ElectionKeysTable {
+  election_id: string;
+  /** e.g. 'issuer:1' (blind-signature key for weight 1), 'log' (checkpoint signer). */
+  purpose: string;
+  public_key: string;
+  private_key: string;
+  created_at: CreatedAt;
+}
+
+export interface CredentialsIssuedTable {
+  election_id: string;
+  roll_entry_id: string;
+  weight: number;
+  created_at: CreatedAt;
+}
+
+export interface TrusteesTable {
+  id: string;
+  election_id: string;
+  position: number;
+  name: string;
+  token_hash: string;
+  public_key: string | null;
+  commitment: Json<unknown> | null;
+  shares: Json<unknown> | null;
+  revealed: Json<unknown> | null;
+  created_at: CreatedAt;
+}
+
+export interface BallotsTable {
+  election_id: string;
+  credential_key: string;
+  revote: number;
+  hash: string;
+  log_idx: number;
+  body: Uint8Array;
+  created_at: CreatedAt;
+}
+
+export interface ResultsTable {
+  contest_id: string;
+  election_id: string;
+  report: Json<unknown>;
+  blt: string;
+  created_at: CreatedAt;
+}
+
+export interface CheckpointsTable {
+  election_id: string;
+  size: number;
+  root: string;
+  note: string;
+  sealed: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export interface CosignaturesTable {
+  election_id: string;
+  size: number;
+  witness: string;
+  signature_line: string;
+  created_at: CreatedAt;
 }
 
 /** One row per election: the next log index, taken under a row lock so indexes have no gaps or duplicates. */
@@ -76,6 +203,18 @@ export interface Schema {
   candidates: CandidatesTable;
   log_heads: LogHeadsTable;
   log_entries: LogEntriesTable;
+  users: UsersTable;
+  roll_entries: RollEntriesTable;
+  invitations: InvitationsTable;
+  outbox: OutboxTable;
+  nominations: NominationsTable;
+  election_keys: ElectionKeysTable;
+  credentials_issued: CredentialsIssuedTable;
+  trustees: TrusteesTable;
+  ballots: BallotsTable;
+  results: ResultsTable;
+  checkpoints: CheckpointsTable;
+  cosignatures: CosignaturesTable;
 }
 
 export type Election = Selectable<ElectionsTable>;
