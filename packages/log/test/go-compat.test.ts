@@ -49,8 +49,8 @@ maybe('Go sumdb/note and sumdb/tlog agree with @openslate/log', () => {
     const { signerKey, verifierKey } = generateKey('openslate.example/compat');
     const pub = new Publication();
     // Several batches, so partial tiles are rewritten on the way.
-    let result = pub.append(Array.from({ length: Math.floor(size / 3) }, (_, i) => entry(i, 200)));
-    result = pub.append(Array.from({ length: size - pub.size }, (_, i) => entry(pub.size + i, 200)));
+    pub.append(Array.from({ length: Math.floor(size / 3) }, (_, i) => entry(i, 200)));
+    const result = pub.append(Array.from({ length: size - pub.size }, (_, i) => entry(pub.size + i, 200)));
     const dir = writeDir(`pub-${size}`, pub);
     const checkpoint = signCheckpoint(
       { origin: 'openslate.example/compat', size, root: result.root, extensions: [] },
