@@ -19,6 +19,7 @@ export {
 } from './inclusion-proof.js';
 export { consistencyProof, proveConsistency, verifyConsistency } from './consistency-proof.js';
 export { MemoryTree } from './memory-tree.js';
+export { MemoryTileLog } from './memory-log.js';
 export {
   formatSignerKey,
   formatVerifierKey,

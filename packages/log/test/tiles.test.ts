@@ -192,3 +192,18 @@ describe('integrating entries into tiles', () => {
     expect(codeOf(() => tileHashLookup(10, (p) => pub.files.get(p))(0, 10))).toBe('LOG_MISSING_HASH');
   });
 });
+
+describe('MemoryTileLog', () => {
+  it('serves the same proofs from its tiles as a full in-memory tree, at every earlier size', () => {
+    const pub = new Publication();
+    for (const n of [3, 250, 10, 300]) pub.append(Array.from({ length: n }, (_, i) => entry(pub.size + i)));
+    for (const size of [3, 253, 263, 563]) {
+      for (const index of [0, 2, size - 1]) {
+        expect(pub.inclusionProof(index, size).map(toHex)).toEqual(
+          pub.tree.inclusionProof(index, size).map(toHex),
+        );
+      }
+      expect(pub.consistencyProof(3, size).map(toHex)).toEqual(pub.tree.consistencyProof(3, size).map(toHex));
+    }
+  });
+});
