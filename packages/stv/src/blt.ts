@@ -20,6 +20,7 @@ interface Token {
 
 /** Replaces `#` line comments and `/* *\/` block comments (outside quotes) by spaces, keeping line breaks. */
 function stripComments(text: string): string {
+  if (!text.includes('#') && !text.includes('/*')) return text;
   let out = '';
   let inQuote = false;
   for (let i = 0; i < text.length; i++) {
