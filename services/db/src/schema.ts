@@ -6,6 +6,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A jsonb column: written as JSON text (see `json()`), read back parsed. */
 type Json<T> = ColumnType<T, string, string>;
+/** A jsonb column with a database default: optional on insert. */
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
 
 export interface OrganisationsTable {
   id: string;
@@ -30,7 +32,7 @@ export interface ElectionsTable {
   title: string;
   state: ElectionState;
   is_demo: boolean;
-  settings: Json<Record<string, unknown>>;
+  settings: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -44,7 +46,7 @@ export interface ContestsTable {
   rules: string;
   mode: 'secret' | 'recorded';
   constraints: Json<unknown[]>;
-  nomination_threshold: Json<{ members?: number; affiliates?: number }>;
+  nomination_threshold: JsonWithDefault<{ members?: number; affiliates?: number }>;
 }
 
 export interface CandidatesTable {
@@ -55,7 +57,7 @@ export interface CandidatesTable {
   statement: string;
   attributes: Json<Record<string, string>>;
   status: CandidateStatus;
-  status_reason: string | null;
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CandidateStatus = 'nominated' | 'longlisted' | 'shortlisted' | 'rejected' | 'withdrawn';

@@ -7,18 +7,22 @@ import { databaseConfigFromEnv } from './config.js';
 import { openDatabase, type Database } from './connect.js';
 import { migrateToLatest } from './migrate.js';
 
-export async function openTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<Database> {
+/** A test database; `url` is its connection string on a PostgreSQL server (null for PGlite). */
+export type TestDatabase = Database & { readonly url: string | null };
+
+export async function openTestDatabase(env: NodeJS.ProcessEnv = process.env): Promise<TestDatabase> {
   const config = databaseConfigFromEnv(env);
   if (config.kind === 'pglite') {
     const database = await openDatabase({ kind: 'pglite', dataDir: null });
     await migrateToLatest(database.db);
-    return database;
+    return { ...database, url: null };
   }
   const scratch = await createScratchDatabase(config.url);
   const database = await openDatabase({ kind: 'postgres', url: scratch.url });
   await migrateToLatest(database.db);
   return {
     ...database,
+    url: scratch.url,
     close: async () => {
       await database.close();
       await scratch.drop();
