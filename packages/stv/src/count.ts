@@ -2,6 +2,7 @@
 import { validateConstraints } from './constraints.js';
 import { StvInputError } from './errors.js';
 import { countScottish } from './rules/scottish.js';
+import { countWigm } from './rules/wigm.js';
 import type { Constraint, CountOptions, Election, Report, RuleName } from './types.js';
 
 /** Options after validation: seats decided, constraints checked. */
@@ -13,9 +14,7 @@ export interface ResolvedOptions {
 
 const RULES: Record<RuleName, (election: Election, options: ResolvedOptions, raw: CountOptions) => Report> = {
   scottish: (e, o) => countScottish(e, o),
-  wigm: () => {
-    throw new StvInputError('rule', 'wigm is not implemented yet');
-  },
+  wigm: (e, o) => countWigm(e, o),
   ers97: () => {
     throw new StvInputError('rule', 'ers97 is not implemented yet');
   },

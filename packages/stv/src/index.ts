@@ -4,6 +4,7 @@ export { Fixed, Rational, divRound, formatUnits, scaleOf, type RoundingMode } fr
 export { parseBlt } from './blt.js';
 export { count, resolveOptions, type ResolvedOptions } from './count.js';
 export { countScottish } from './rules/scottish.js';
+export { countWigm } from './rules/wigm.js';
 export {
   forcedExclusion,
   mayElect,

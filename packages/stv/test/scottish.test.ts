@@ -7,7 +7,7 @@ import {
   readText,
   type ExpectedStage,
 } from './support/elections.js';
-import { parseDroopReport } from './support/droop-report.js';
+import { droopRows, parseDroopReport, type DroopSnapshot } from './support/droop-report.js';
 import { names, value } from './support/compare.js';
 
 const P = 5;
@@ -66,27 +66,12 @@ describe('Glasgow 2007: Droop reference counts (rule scotland, 5 decimals), ever
   test.each(electionFolders('glasgow-2007').map((f) => [f.folder, f] as const))(
     '%s',
     (ward, { expected, ballotPath, folder }) => {
-      const report = count(parseBlt(readText(ballotPath)), { rule: 'scottish' });
-      const droop = parseDroopReport(
-        readText(`${ELECTIONS}/glasgow-2007/${folder}/${ward}-scotland-fixed-p5-d5.droop-report.txt`),
-      );
+      const election = parseBlt(readText(ballotPath));
+      const report = count(election, { rule: 'scottish' });
+      const reportPath = `${ELECTIONS}/glasgow-2007/${folder}/${ward}-scotland-fixed-p5-d5.droop-report.txt`;
+      const droop = parseDroopReport(readText(reportPath));
       expect(report.quota).toBe(droop.quota);
-      const ours = report.stages.map((s) => ({
-        votes: Object.fromEntries(report.candidates.map((c, i) => [squash(c.name), s.votes[i]!])),
-        nonTransferable: s.nonTransferable,
-        residual: s.roundingLoss,
-      }));
-      // Droop lists only candidates still in the count; excluded candidates hold 0.
-      // Droop prints a stage for a zero surplus; SSI 2007/42 rule 48(1) has none (as in the Glasgow 2022 sheets).
-      const theirs = droop.snapshots
-        .filter((s) => !/Surplus transferred: .* \(0\.00000\)$/.test(s.action))
-        .map((s) => ({
-          votes: Object.fromEntries(
-            report.candidates.map((c) => [squash(c.name), s.votes[squash(c.name)] ?? '0.00000']),
-          ),
-          nonTransferable: s.nonTransferable,
-          residual: s.residual,
-        }));
+      const { ours, theirs } = droopRows(report, droop, { withdrawn: election.withdrawn, zero: '0.00000' });
       expect(ours).toEqual(theirs);
       expect(names(report, report.elected).map(squash).sort()).toEqual(
         [...(expected.elected_in_order ?? [])].sort(),
@@ -97,29 +82,22 @@ describe('Glasgow 2007: Droop reference counts (rule scotland, 5 decimals), ever
 
 describe('droop-reference: every scotland report (synthetic ballots, ties included)', () => {
   const reports = filesUnder(`${ELECTIONS}/droop-reference/report`, /-scotland-fixed-p5-d5\.txt$/);
-  const bltFor = (report: string): string =>
-    report.replace('/report/', '/blt/').replace(/-scotland-fixed-p5-d5\.txt$/, '.blt');
+  test('all eleven reports are here', () => expect(reports).toHaveLength(11));
   test.each(reports)('%s', (reportPath) => {
-    const parsed = parseBlt(readText(bltFor(reportPath)));
+    const blt = reportPath.replace('/report/', '/blt/').replace(/-scotland-fixed-p5-d5\.txt$/, '.blt');
+    const parsed = parseBlt(readText(blt));
     // Droop's "lot" takes the first tied candidate in ballot-file order: give that order to match its reports.
     const election = { ...parsed, tieOrder: parsed.tieOrder ?? parsed.candidates.map((c) => c.id) };
     const report = count(election, { rule: 'scottish' });
     const droop = parseDroopReport(readText(reportPath));
     expect(report.quota).toBe(droop.quota);
-    const standing = report.candidates.filter((c) => !election.withdrawn.includes(c.id));
-    const ours = report.stages.map((s) => ({
-      votes: Object.fromEntries(standing.map((c) => [c.name, s.votes[c.id]!])),
-      nonTransferable: s.nonTransferable,
-      residual: s.roundingLoss,
-    }));
     // Droop prints a stage for a zero surplus; SSI 2007/42 rule 48(1) has none (as in the Glasgow 2022 sheets).
-    const theirs = droop.snapshots
-      .filter((s) => !/Surplus transferred: .* \(0\.00000\)$/.test(s.action))
-      .map((s) => ({
-        votes: Object.fromEntries(standing.map((c) => [c.name, s.votes[c.name] ?? '0.00000'])),
-        nonTransferable: s.nonTransferable,
-        residual: s.residual,
-      }));
+    const skip = (s: DroopSnapshot): boolean => /Surplus transferred: .* \(0\.00000\)$/.test(s.action);
+    const { ours, theirs } = droopRows(report, droop, {
+      withdrawn: election.withdrawn,
+      zero: '0.00000',
+      skip,
+    });
     expect(ours).toEqual(theirs);
     expect(names(report, report.elected).sort()).toEqual([...droop.elected].sort());
   });

@@ -47,3 +47,32 @@ export function parseDroopReport(text: string): DroopReport {
   }
   return { quota, snapshots, elected };
 }
+
+/** Our stages and Droop's snapshots as comparable rows: each standing candidate's total, non-transferable, residual. */
+export function droopRows(
+  report: {
+    candidates: readonly { id: number; name: string }[];
+    stages: readonly { votes: readonly string[]; nonTransferable: string; roundingLoss: string }[];
+  },
+  droop: DroopReport,
+  options: { withdrawn: readonly number[]; zero: string; skip?: (s: DroopSnapshot) => boolean },
+): { ours: unknown[]; theirs: unknown[] } {
+  const squash = (s: string): string => s.trim().replace(/ +/g, ' ');
+  const standing = report.candidates.filter((c) => !options.withdrawn.includes(c.id));
+  const ours = report.stages.map((s) => ({
+    votes: Object.fromEntries(standing.map((c) => [squash(c.name), s.votes[c.id]])),
+    nonTransferable: s.nonTransferable,
+    residual: s.roundingLoss,
+  }));
+  // Droop lists only candidates still in the count; excluded candidates hold 0.
+  const theirs = droop.snapshots
+    .filter((s) => !options.skip?.(s))
+    .map((s) => ({
+      votes: Object.fromEntries(
+        standing.map((c) => [squash(c.name), s.votes[squash(c.name)] ?? options.zero]),
+      ),
+      nonTransferable: s.nonTransferable,
+      residual: s.residual,
+    }));
+  return { ours, theirs };
+}
