@@ -14,6 +14,8 @@ export interface CryptoBackend {
   ed25519VerifyRaw(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean;
   /** RFC 8017 §8.1.2 RSASSA-PSS-VERIFY, SHA-384, MGF1-SHA-384, salt length 48. */
   rsaPssVerify(key: RsaPublicKey, message: Uint8Array, signature: Uint8Array): boolean;
+  /** FIPS 180-4 SHA-256 (receipts). */
+  sha256(data: Uint8Array): Uint8Array;
 }
 
 export type Ed25519Verdict = 'ok' | 'non-canonical' | 'small-order' | 'invalid';

@@ -8,35 +8,45 @@
 import { ED25519_TORSION_SUBGROUP } from '@noble/curves/ed25519.js';
 import { fromHex } from './encoding.js';
 
-const P = 2n ** 255n - 19n;
-const L = 2n ** 252n + 27742317777372353535851937790883648493n;
+// Little-endian encodings of p = 2^255 − 19 and L = 2^252 + 27742317777372353535851937790883648493.
+const P_BYTES = fromHex('edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f');
+const L_BYTES = fromHex('edd3f55c1a631258d69cf7a2def9de1400000000000000000000000000000010');
 
-function littleEndian(bytes: Uint8Array): bigint {
-  let x = 0n;
-  for (let i = bytes.length - 1; i >= 0; i--) x = (x << 8n) | BigInt(bytes[i] ?? 0);
-  return x;
+/** a < b for 32-byte little-endian integers (`signMask` 0x7f ignores the top bit of a). */
+function lessThan(a: Uint8Array, b: Uint8Array, signMask = 0xff): boolean {
+  for (let i = 31; i >= 0; i--) {
+    const x = i === 31 ? (a[i] ?? 0) & signMask : (a[i] ?? 0);
+    const y = b[i] ?? 0;
+    if (x !== y) return x < y;
+  }
+  return false;
 }
 
-/** y coordinate with the sign bit cleared. */
-const yOf = (point: Uint8Array): bigint => littleEndian(point) & ((1n << 255n) - 1n);
-
 // Small-order points, compared without their sign bit so that the "x = 0, sign 1" encodings match too.
-const SMALL_ORDER_Y = new Set(ED25519_TORSION_SUBGROUP.map((h) => yOf(fromHex(h))));
+const SMALL_ORDER = ED25519_TORSION_SUBGROUP.map((h) => {
+  const b = fromHex(h);
+  b[31] = (b[31] ?? 0) & 0x7f;
+  return b;
+});
+
+function isSmallOrder(point: Uint8Array): boolean {
+  return SMALL_ORDER.some((t) => {
+    for (let i = 0; i < 32; i++) if ((i === 31 ? (point[i] ?? 0) & 0x7f : point[i]) !== t[i]) return false;
+    return true;
+  });
+}
 
 export type PointVerdict = 'ok' | 'non-canonical' | 'small-order';
 
 /** Classifies a 32-byte Ed25519 point encoding (R or A) without decompressing it. */
 export function classifyPointEncoding(point: Uint8Array): PointVerdict {
-  if (point.length !== 32) return 'non-canonical';
-  const y = yOf(point);
-  if (y >= P) return 'non-canonical';
-  if (SMALL_ORDER_Y.has(y)) return 'small-order';
-  return 'ok';
+  if (point.length !== 32 || !lessThan(point, P_BYTES, 0x7f)) return 'non-canonical';
+  return isSmallOrder(point) ? 'small-order' : 'ok';
 }
 
 /** RFC 8032 §5.1.7 step 1: S must be below the group order L. */
 export function isCanonicalScalar(s: Uint8Array): boolean {
-  return s.length === 32 && littleEndian(s) < L;
+  return s.length === 32 && lessThan(s, L_BYTES);
 }
 
 export type Ed25519Encoding = 'ok' | 'non-canonical' | 'small-order';

@@ -2,26 +2,47 @@
 import { BallotError } from './errors.js';
 import type { BallotErrorCode } from './errors.js';
 
-const B64URL = /^[A-Za-z0-9_-]*$/;
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DECODE = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) DECODE[ALPHABET.charCodeAt(i)] = i;
 
 export function toBase64url(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
+    for (let k = 0; k < chars; k++) out += ALPHABET[(n >>> (18 - 6 * k)) & 63];
+  }
+  return out;
 }
 
-/** Strict RFC 4648 §5 decoding: rejects padding, other alphabets and non-canonical trailing bits. */
+/**
+ * Strict RFC 4648 §5 decoding: only the URL-safe alphabet, no padding, and (§3.5) the unused bits of the last
+ * character must be zero, so every byte string has exactly one accepted encoding.
+ */
 export function fromBase64url(
   text: unknown,
   what: string,
   code: BallotErrorCode = 'MALFORMED_INPUT',
 ): Uint8Array {
-  if (typeof text !== 'string' || !B64URL.test(text) || text.length % 4 === 1) {
+  if (typeof text !== 'string' || text.length % 4 === 1)
     throw new BallotError(code, `${what} is not base64url`);
+  const out = new Uint8Array(Math.floor((text.length * 6) / 8));
+  let acc = 0;
+  let bits = 0;
+  let at = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const v = c < 128 ? (DECODE[c] ?? -1) : -1;
+    if (v < 0) throw new BallotError(code, `${what} is not base64url`);
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[at++] = (acc >>> bits) & 0xff;
+    }
   }
-  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-  const out = Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  if (toBase64url(out) !== text) throw new BallotError(code, `${what} is not canonical base64url`);
+  if ((acc & ((1 << bits) - 1)) !== 0) throw new BallotError(code, `${what} is not canonical base64url`);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // The default back-end: @noble/curves Ed25519 in strict RFC 8032 mode (zip215: false) and BigInt RSA-PSS.
 // Runs unchanged in browsers, Node and workers.
 import { ed25519 } from '@noble/curves/ed25519.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import type { CryptoBackend } from './backend.js';
 import { rsaPssVerifyPure } from './rsa-key.js';
 
@@ -16,4 +17,5 @@ export const pureBackend: CryptoBackend = {
     }
   },
   rsaPssVerify: rsaPssVerifyPure,
+  sha256: (data) => sha256(data),
 };

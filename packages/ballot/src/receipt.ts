@@ -1,12 +1,13 @@
 // The voter's receipt: SHA-256 of the canonical signed ballot, shown as a short tracker code in RFC 4648 §6
 // base32 groups. It proves nothing about the choices (they are encrypted), only that this exact ballot is logged.
 import { canonicalBytes } from '@openslate/canonical-json';
-import { sha256 } from '@noble/hashes/sha2.js';
+import type { CryptoBackend } from './backend.js';
+import { pureBackend } from './pure-backend.js';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
-export function ballotHash(ballot: unknown): Uint8Array {
-  return sha256(canonicalBytes(ballot));
+export function ballotHash(ballot: unknown, backend: CryptoBackend = pureBackend): Uint8Array {
+  return backend.sha256(canonicalBytes(ballot));
 }
 
 /** RFC 4648 §6 base32 (no padding) of the first 15 bytes (120 bits), in six groups of four: "ABCD-EFGH-…". */

@@ -1,7 +1,9 @@
 // Credentials, signed ballots and every named failure, on both back-ends where it matters.
 import { canonicalBytes, canonicalize } from '@openslate/canonical-json';
+import { sha256 } from '@noble/hashes/sha2.js';
 import fc from 'fast-check';
 import {
+  ballotHash,
   createBallot,
   createIssuerKeyring,
   issuerKeySet,
@@ -12,6 +14,7 @@ import {
 } from '../src/index.js';
 import type { BallotVerificationContext, SignedBallot } from '../src/index.js';
 import { generateIssuerKey } from '../src/node.js';
+import { toHex } from '../src/encoding.js';
 import { credentialFor, makeElection, node, value } from './fixtures.js';
 
 const e = makeElection('e1');
@@ -90,7 +93,9 @@ describe('signed ballots', () => {
       const r = verifyBallot(ballot, context({ backend }));
       if (!r.ok) throw r.error;
       expect(r.value.weight).toBe(3);
-      expect(r.value.hash.length).toBe(32);
+      // The receipt hash is SHA-256 of the RFC 8785 bytes of the whole signed ballot.
+      expect(toHex(r.value.hash)).toBe(toHex(sha256(canonicalBytes(ballot))));
+      expect(toHex(r.value.hash)).toBe(toHex(ballotHash(ballot)));
     }
   });
 
