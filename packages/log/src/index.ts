@@ -20,6 +20,7 @@ export {
 export { consistencyProof, proveConsistency, verifyConsistency } from './consistency-proof.js';
 export { MemoryTree } from './memory-tree.js';
 export { MemoryTileLog } from './memory-log.js';
+export { MemoryHashStore } from './hash-store.js';
 export {
   formatSignerKey,
   formatVerifierKey,

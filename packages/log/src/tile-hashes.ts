@@ -56,7 +56,8 @@ function growRows(rows: Hash[][], height: number): void {
 
 /**
  * A synchronous hash source over the tiles of a tree of `size` leaves. The levels inside the most recently
- * used tiles are kept (at most `cacheTiles`), so proofs touching the same upper tiles do not rehash them.
+ * used tiles are kept (at most `cacheTiles`, least recently used evicted), so proofs touching the same upper
+ * tiles do not rehash them.
  */
 export function tileHashLookup(size: number, readTile: ReadTile, cacheTiles = 64): HashLookup {
   const cache = new Map<string, Hash[][]>();
@@ -64,7 +65,11 @@ export function tileHashLookup(size: number, readTile: ReadTile, cacheTiles = 64
     const { tile, height, offset } = locate(size, level, index);
     const path = tilePath(tile);
     let rows = cache.get(path);
-    if (rows === undefined) {
+    if (rows !== undefined) {
+      // Least recently used first: a hit moves the tile to the end.
+      cache.delete(path);
+      cache.set(path, rows);
+    } else {
       const data = readTile(path);
       if (data === undefined) throw new LogError('LOG_MISSING_TILE', `${path} is missing`);
       rows = tileRows(path, data, tile.width);

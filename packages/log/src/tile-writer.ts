@@ -17,6 +17,11 @@ export interface Integration {
   readonly root: Hash;
   /** Files to write, in order: hash tiles level by level, then entry bundles. */
   readonly files: TileFile[];
+  /**
+   * Every complete-subtree hash that did not exist at oldSize: newHashes[level][k] is subtree
+   * level/(floor(oldSize / 2^level) + k). A database-backed publisher stores them to serve proofs without hashing.
+   */
+  readonly newHashes: readonly (readonly Hash[])[];
 }
 
 export interface IntegrationInput {
@@ -102,7 +107,7 @@ export function integrate(input: IntegrationInput): Integration {
     }
   }
   files.push(...bundleFiles(oldSize, entries, input.partialBundle));
-  return { size: newSize, root, files };
+  return { size: newSize, root, files, newHashes: fresh };
 }
 
 function bundleFiles(
