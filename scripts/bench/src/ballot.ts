@@ -1,0 +1,82 @@
+// `npm run bench:ballot`: credentials issued/s, ballots verified/s (signatures only, and with the ciphertext
+// proofs), ballots decrypted/s — on one core and on all cores with worker_threads. Prints figures; not a test.
+// Each figure is given per wall-clock second and per CPU-second of this process (process.cpuUsage), because
+// the machine is shared: the second is what a core would do if it were ours alone.
+import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { buildBenchData } from './ballot-fixture.js';
+import type { BenchData } from './ballot-fixture.js';
+import { runWorkload, WORKLOADS } from './ballot-workloads.js';
+import type { Workload } from './ballot-workloads.js';
+
+const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 300);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+
+const LABELS: Record<Workload, string> = {
+  issue: 'credentials issued: RFC 9474 BlindSign, RSA-2048, node:crypto, s^e = m checked',
+  verifySignatures: 'ballots verified, node back-end: Ed25519 + issuer RSA-PSS, no ciphertext proof',
+  verifyFull: 'ballots verified, node back-end: Ed25519 + RSA-PSS + ciphertext proof (@noble ristretto255)',
+  verifyFullPure:
+    'ballots verified, pure back-end (browser verifier): Ed25519 + RSA-PSS + proof, all @noble/BigInt',
+  decrypt: 'ballots decrypted with the reconstructed election key (ristretto255 + XChaCha20-Poly1305)',
+};
+
+interface Figure {
+  readonly perWallSecond: number;
+  readonly perCpuSecond: number;
+}
+
+async function measure(run: () => Promise<number>): Promise<Figure> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const count = await run();
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { perWallSecond: count / wall, perCpuSecond: count / ((cpu.user + cpu.system) / 1e6) };
+}
+
+function inWorker(data: BenchData, workload: Workload, seconds: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./ballot-worker.js', import.meta.url), {
+      workerData: { data, workload, seconds },
+    });
+    worker.once('message', (count: number) => resolve(count));
+    worker.once('error', reject);
+  });
+}
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en');
+
+async function main(): Promise<void> {
+  const cores = availableParallelism();
+  const t0 = performance.now();
+  const data = buildBenchData(BALLOTS);
+  console.log(
+    `ballot benchmark: ${BALLOTS} ballots (1 contest, rankings of 1–10 of 10 candidates), ${SECONDS} s per figure`,
+  );
+  console.log(
+    `setup (issuer key, 3-trustee ceremony, ballots): ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `node ${process.version}, ${cores} cores, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
+  for (const workload of WORKLOADS) {
+    runWorkload(data, workload, 0.3); // warm-up (JIT)
+    const one = await measure(async () => runWorkload(data, workload, SECONDS));
+    const all = await measure(async () => {
+      const counts = await Promise.all(
+        Array.from({ length: cores }, () => inWorker(data, workload, SECONDS)),
+      );
+      return counts.reduce((a, b) => a + b, 0);
+    });
+    console.log(LABELS[workload]);
+    console.log(
+      `  1 core: ${fmt(one.perWallSecond)}/s wall, ${fmt(one.perCpuSecond)}/CPU-s` +
+        `   ${cores} cores (worker_threads): ${fmt(all.perWallSecond)}/s wall, ${fmt(all.perCpuSecond * cores)}/s at ${cores} × CPU-s rate`,
+    );
+  }
+}
+
+await main();
