@@ -62,3 +62,6 @@ export { revealShare, checkShareReveal, reconstructElectionSecret } from './reve
 export type { ElectionSecret, ShareReveal } from './reveal.js';
 export { decryptBallot } from './decrypt-ballot.js';
 export type { DecryptedBallot } from './decrypt-ballot.js';
+export { signIssuanceRequest, verifyIssuanceRequest, ISSUANCE_REQUEST_TYPE } from './issuance-request.js';
+export type { IssuanceRequest, IssuanceRequestBody } from './issuance-request.js';
+export { signedBallotText } from './signed-ballot.js';
