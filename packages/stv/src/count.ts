@@ -1,6 +1,7 @@
 // count(election, options): validates the options against the election, then runs the chosen rule.
 import { validateConstraints } from './constraints.js';
 import { StvInputError } from './errors.js';
+import { countErs97 } from './rules/ers97.js';
 import { countScottish } from './rules/scottish.js';
 import { countWigm } from './rules/wigm.js';
 import type { Constraint, CountOptions, Election, Report, RuleName } from './types.js';
@@ -15,9 +16,7 @@ export interface ResolvedOptions {
 const RULES: Record<RuleName, (election: Election, options: ResolvedOptions, raw: CountOptions) => Report> = {
   scottish: (e, o) => countScottish(e, o),
   wigm: (e, o) => countWigm(e, o),
-  ers97: () => {
-    throw new StvInputError('rule', 'ers97 is not implemented yet');
-  },
+  ers97: (e, o) => countErs97(e, o),
   meek: () => {
     throw new StvInputError('rule', 'meek is not wired into count() yet');
   },

@@ -5,6 +5,7 @@ export { parseBlt } from './blt.js';
 export { count, resolveOptions, type ResolvedOptions } from './count.js';
 export { countScottish } from './rules/scottish.js';
 export { countWigm } from './rules/wigm.js';
+export { countErs97 } from './rules/ers97.js';
 export {
   forcedExclusion,
   mayElect,
@@ -23,3 +24,4 @@ export { renderText } from './render/text.js';
 export { renderCsv } from './render/csv.js';
 export { renderExplanation } from './render/explain.js';
 export { candidateLabels } from './render/labels.js';
+export { countMeek, type MeekOptions, type MeekVariant } from './rules/meek.js';

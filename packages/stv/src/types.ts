@@ -68,7 +68,12 @@ export type StageAction =
       readonly transferValue?: DecimalString;
     }
   /** More than one candidate when a rule excludes in bulk (ERS97 5.2.5) or a constraint excludes a group. */
-  | { readonly kind: 'exclusion'; readonly candidates: readonly CandidateId[] }
+  | {
+      readonly kind: 'exclusion';
+      readonly candidates: readonly CandidateId[];
+      /** ERS97 5.4: the value of each paper in the batch transferred at this stage (one stage per batch). */
+      readonly transferValue?: DecimalString;
+    }
   /** A diversity-constraint action (see docs/counting-rules.md), e.g. excluding everyone outside a group. */
   | {
       readonly kind: 'constraint';
