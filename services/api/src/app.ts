@@ -1,38 +1,54 @@
-import type { Database } from '@openslate/db';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { ApiError, errorHandler } from './errors.js';
+import { readSession } from './auth/guards.js';
+import type { AppContext } from './context.js';
 import type { Logger } from './logger.js';
+import { ApiError, errorHandler } from './errors.js';
+import { authRoutes } from './routes/auth.js';
 import { healthRoutes } from './routes/health.js';
+import { logRoutes } from './routes/log.js';
+import { nominationRoutes } from './routes/nominations.js';
+import { officerRoutes } from './routes/officer.js';
 import { publicRoutes } from './routes/public.js';
+import { rollRoutes } from './routes/roll.js';
+import type { StateHooks } from './state-hooks.js';
 
-export interface AppDeps {
-  readonly database: Database;
-  readonly logger: Logger;
+export interface AppOptions {
+  /** Sign-in attempts per client per minute (default 20). */
+  readonly signInPerMinute?: number;
+  readonly hooks?: StateHooks;
 }
 
 /** Builds the express application; `main.ts` adds the listener, tests drive it with supertest. */
-export function createApp({ database, logger }: AppDeps): Express {
+export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
+  const { logger } = ctx;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.set('query parser', 'simple');
   app.use(helmet());
   app.use((req, res, next) => {
-    // Request logs carry the route and status only: never bodies, headers or client addresses.
+    // Request logs carry the route and status only: never bodies, headers, codes or client addresses.
     req.log = logger;
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.debug(
-        { method: req.method, route: req.route?.path ?? req.path, status: res.statusCode, ms },
+        { method: req.method, route: req.route?.path ?? 'unmatched', status: res.statusCode, ms },
         'request',
       );
     });
     next();
   });
   app.use(express.json({ limit: '256kb' }));
-  app.use(healthRoutes(database));
-  app.use(publicRoutes(database));
+  app.use(readSession(ctx.sessions));
+  app.use(healthRoutes(ctx.database));
+  app.use(authRoutes(ctx, options.signInPerMinute ?? 20));
+  app.use(publicRoutes(ctx.database));
+  app.use(officerRoutes(ctx, options.hooks ?? {}));
+  app.use(rollRoutes(ctx));
+  app.use(nominationRoutes(ctx));
+  app.use(logRoutes(ctx));
   app.use((req) => {
     throw new ApiError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
   });

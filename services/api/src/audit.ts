@@ -1,10 +1,10 @@
-import { canonicalBytes } from '@openslate/canonical-json';
 import { appendLogEntry, type Schema } from '@openslate/db';
+import { encodeEntry } from '@openslate/log';
 import type { Transaction } from 'kysely';
 
 /**
- * Writes an audit-log entry in the caller's transaction: RFC 8785 canonical JSON
- * `{ "type", "election", "body" }` (the types are listed in docs/log-entries.md). Returns the entry's index.
+ * Writes an audit-log entry in the caller's transaction: the RFC 8785 canonical JSON envelope
+ * `{ "type", "election", "body" }` of packages/log (types listed in docs/log-entries.md). Returns its index.
  */
 export async function recordAudit(
   trx: Transaction<Schema>,
@@ -12,5 +12,5 @@ export async function recordAudit(
   type: string,
   body: Record<string, unknown>,
 ): Promise<number> {
-  return appendLogEntry(trx, electionId, canonicalBytes({ type, election: electionId, body }));
+  return appendLogEntry(trx, electionId, encodeEntry({ type, election: electionId, body }));
 }

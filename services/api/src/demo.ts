@@ -1,13 +1,20 @@
 import { initLog, json, type Database } from '@openslate/db';
 import { recordAudit } from './audit.js';
+import { hashPassword } from './auth/password.js';
 
 export const DEMO_ELECTION_ID = 'demo-nec-slate';
 
 const DEMO_TITLE =
   'DEMO ELECTION — Example Left Network: NEC slate and youth representative (not a real vote)';
 
+/** The demo officer's sign-in: printed at start-up, for the demo organisation only. */
+export const DEMO_OFFICER = {
+  email: 'officer@demo.openslate.invalid',
+  password: 'demo-officer-password',
+} as const;
+
 // Fictional candidates for a demonstration only.
-const NEC_CANDIDATES: Array<[string, 'woman' | 'man' | 'non-binary']> = [
+const NEC_CANDIDATES: Array<[string, string]> = [
   ['Aisha BELLO', 'woman'],
   ['Brendan CALLAGHAN', 'man'],
   ['Carys DAVIES', 'woman'],
@@ -23,21 +30,50 @@ const NEC_CANDIDATES: Array<[string, 'woman' | 'man' | 'non-binary']> = [
 ];
 const YOUTH_CANDIDATES = ['Maya CHEN', 'Niall BYRNE', 'Olu OKAFOR'];
 
+const DEMO_CONTESTS = [
+  {
+    id: 'demo-nec',
+    title: 'National Executive Committee: CLP section (9 seats, at least 5 women)',
+    seats: 9,
+    constraints: [{ attribute: 'gender', value: 'woman', min: 5 }],
+    candidates: NEC_CANDIDATES.map(([name, gender]) => ({ name, attributes: { gender } })),
+  },
+  {
+    id: 'demo-youth',
+    title: 'Youth representative (1 seat)',
+    seats: 1,
+    constraints: [],
+    candidates: YOUTH_CANDIDATES.map((name) => ({ name, attributes: {} })),
+  },
+];
+
 /**
- * Creates the clearly labelled demo election on first start (embedded database only); does nothing if it exists.
- * Returns true when it was created.
+ * Creates the clearly labelled demo organisation, officer and election on first start; does nothing if they
+ * exist. Returns the demo officer's sign-in, so it can be printed.
  */
-export async function seedDemoElection(database: Database): Promise<boolean> {
+export async function seedDemo(database: Database): Promise<typeof DEMO_OFFICER> {
   const existing = await database.db
     .selectFrom('elections')
     .select('id')
     .where('id', '=', DEMO_ELECTION_ID)
     .executeTakeFirst();
-  if (existing) return false;
+  if (existing) return DEMO_OFFICER;
+  const passwordHash = await hashPassword(DEMO_OFFICER.password);
   await database.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('organisations')
       .values({ id: 'demo-org', name: 'Example Left Network (demo)' })
+      .execute();
+    await trx
+      .insertInto('users')
+      .values({
+        id: 'demo-officer',
+        organisation_id: 'demo-org',
+        email: DEMO_OFFICER.email,
+        name: 'Demo Returning Officer',
+        role: 'admin',
+        password_hash: passwordHash,
+      })
       .execute();
     await trx
       .insertInto('elections')
@@ -51,26 +87,8 @@ export async function seedDemoElection(database: Database): Promise<boolean> {
       })
       .execute();
     await initLog(trx, DEMO_ELECTION_ID);
-    await recordAudit(trx, DEMO_ELECTION_ID, 'election.created', { title: DEMO_TITLE, demo: true });
-    const contests = [
-      {
-        id: 'demo-nec',
-        title: 'National Executive Committee: CLP section (9 seats, at least 5 women)',
-        seats: 9,
-        rules: 'ers97',
-        constraints: [{ attribute: 'gender', value: 'woman', min: 5 }],
-        candidates: NEC_CANDIDATES,
-      },
-      {
-        id: 'demo-youth',
-        title: 'Youth representative (1 seat)',
-        seats: 1,
-        rules: 'ers97',
-        constraints: [],
-        candidates: YOUTH_CANDIDATES.map((n) => [n, undefined] as const),
-      },
-    ];
-    for (const [i, c] of contests.entries()) {
+    await recordAudit(trx, DEMO_ELECTION_ID, 'election.created', { title: DEMO_TITLE, by: 'demo-officer' });
+    for (const [i, c] of DEMO_CONTESTS.entries()) {
       await trx
         .insertInto('contests')
         .values({
@@ -79,7 +97,7 @@ export async function seedDemoElection(database: Database): Promise<boolean> {
           position: i + 1,
           title: c.title,
           seats: c.seats,
-          rules: c.rules,
+          rules: 'ers97',
           mode: 'secret',
           constraints: json(c.constraints),
         })
@@ -88,32 +106,37 @@ export async function seedDemoElection(database: Database): Promise<boolean> {
         contest: c.id,
         title: c.title,
         seats: c.seats,
-        rules: c.rules,
+        rules: 'ers97',
+        mode: 'secret',
         constraints: c.constraints,
+        nominationThreshold: {},
       });
-      for (const [j, [name, gender]] of c.candidates.entries()) {
+      for (const [j, k] of c.candidates.entries()) {
         const id = `${c.id}-${j + 1}`;
-        const attributes = gender ? { gender } : {};
+        const reason = 'entered by the returning officer';
         await trx
           .insertInto('candidates')
           .values({
             id,
             contest_id: c.id,
             position: j + 1,
-            name,
-            statement: `Demo statement for ${name}.`,
-            attributes: json(attributes),
-            status: 'nominated',
+            name: k.name,
+            statement: `Demo statement for ${k.name}.`,
+            attributes: json(k.attributes),
+            status: 'shortlisted',
+            status_reason: reason,
           })
           .execute();
-        await recordAudit(trx, DEMO_ELECTION_ID, 'candidate.nominated', {
+        await recordAudit(trx, DEMO_ELECTION_ID, 'candidate.added', {
           contest: c.id,
           candidate: id,
-          name,
-          attributes,
+          name: k.name,
+          attributes: k.attributes,
+          status: 'shortlisted',
+          reason,
         });
       }
     }
   });
-  return true;
+  return DEMO_OFFICER;
 }

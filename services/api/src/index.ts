@@ -1,5 +1,7 @@
-export { createApp, type AppDeps } from './app.js';
+export { createApp, type AppOptions } from './app.js';
+export type { AppContext } from './context.js';
+export { Sessions, type Principal } from './auth/session.js';
 export { ApiError, toErrorResponse, type ErrorBody } from './errors.js';
 export { createLogger, type Logger } from './logger.js';
-export { seedDemoElection, DEMO_ELECTION_ID } from './demo.js';
+export { seedDemo, DEMO_ELECTION_ID, DEMO_OFFICER } from './demo.js';
 export { recordAudit } from './audit.js';

@@ -1,35 +1,73 @@
 // `npm start`: the API on PORT (default 3000), on PostgreSQL when DATABASE_URL is set, else on embedded PGlite
-// with a demo election created on first start.
+// with a demo election created on first start. The log publisher runs in-process unless OPENSLATE_PUBLISHER=off
+// (docker-compose runs it as its own service; on PostgreSQL an advisory lock lets only one integrate at a time).
+import path from 'node:path';
 import { databaseConfigFromEnv, migrateToLatest, openDatabase, redactUrl } from '@openslate/db';
+import {
+  keyDir,
+  loadLogIdentity,
+  loadOrCreateSecret,
+  PublicationDir,
+  runPublisher,
+} from '@openslate/publisher';
+import { randomBytes } from 'node:crypto';
 import { createApp } from './app.js';
-import { seedDemoElection } from './demo.js';
+import { Sessions } from './auth/session.js';
+import { seedDemo } from './demo.js';
 import { createLogger } from './logger.js';
 
 const logger = createLogger();
 const config = databaseConfigFromEnv();
 const port = Number(process.env['PORT'] ?? 3000);
 const host = process.env['HOST'] ?? '127.0.0.1';
+const publicUrl =
+  process.env['OPENSLATE_PUBLIC_URL'] ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 
 const database = await openDatabase(config);
 await migrateToLatest(database.db);
+const secret =
+  process.env['OPENSLATE_SESSION_SECRET'] ||
+  loadOrCreateSecret(path.join(keyDir(), 'session.key'), () => randomBytes(32).toString('base64url'));
+const ctx = {
+  database,
+  logger,
+  sessions: new Sessions(secret),
+  publication: new PublicationDir(process.env['OPENSLATE_PUBLICATION_DIR'] || '.openslate/publication'),
+  identity: loadLogIdentity(),
+  publicUrl,
+  printInvitations: config.kind === 'pglite',
+};
 const withDemo = config.kind === 'pglite' || process.env['OPENSLATE_DEMO'] === '1';
-if (withDemo && (await seedDemoElection(database))) logger.info('created the demo election');
+if (withDemo) {
+  const demo = await seedDemo(database);
+  console.log(`Demo officer: ${demo.email} / ${demo.password}  (demo data only)`);
+}
+const publisher =
+  process.env['OPENSLATE_PUBLISHER'] === 'off'
+    ? null
+    : runPublisher({
+        database,
+        dir: ctx.publication,
+        identity: ctx.identity,
+        onError: (err) => logger.error({ err }, 'log integration failed; retrying'),
+      });
 
-const app = createApp({ database, logger });
+const app = createApp(ctx);
 const server = app.listen(port, host, () => {
   const where =
     config.kind === 'postgres'
       ? `PostgreSQL ${redactUrl(config.url)}`
       : `embedded PGlite in ${config.dataDir}`;
   logger.info({ port, database: config.kind }, 'listening');
-  console.log(
-    `Openslate API: http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/  (database: ${where})`,
-  );
+  console.log(`Openslate API: ${publicUrl}/  (database: ${where}; log key ${ctx.identity.verifierKey})`);
 });
 
 const shutdown = (signal: string) => {
   logger.info({ signal }, 'shutting down');
-  server.close(() => void database.close().then(() => process.exit(0)));
+  server.close(
+    () =>
+      void (publisher?.stop() ?? Promise.resolve()).then(() => database.close()).then(() => process.exit(0)),
+  );
   setTimeout(() => process.exit(1), 5000).unref();
 };
 process.on('SIGINT', () => shutdown('SIGINT'));

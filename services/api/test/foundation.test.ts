@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import request from 'supertest';
-import { seedDemoElection, DEMO_ELECTION_ID } from '../src/demo.js';
+import { seedDemo, DEMO_ELECTION_ID, DEMO_OFFICER } from '../src/demo.js';
 import { startTestApi, type TestApi } from './support.js';
 
 let api: TestApi;
@@ -22,8 +22,16 @@ test('/readyz reports the applied migrations', async () => {
 });
 
 test('the demo election is created once, clearly labelled, with its log entries', async () => {
-  expect(await seedDemoElection(api.database)).toBe(true);
-  expect(await seedDemoElection(api.database)).toBe(false);
+  expect(await seedDemo(api.database)).toEqual(DEMO_OFFICER);
+  expect(await seedDemo(api.database)).toEqual(DEMO_OFFICER);
+  const elections = await api.database.db
+    .selectFrom('elections')
+    .select('id')
+    .where('is_demo', '=', true)
+    .execute();
+  expect(elections).toHaveLength(1);
+  // The printed demo sign-in works.
+  await request(api.app).post('/api/auth/officer').send(DEMO_OFFICER).expect(200);
   const list = await request(api.app).get('/api/elections').expect(200);
   const demo = list.body.elections.find((e: { id: string }) => e.id === DEMO_ELECTION_ID);
   expect(demo).toMatchObject({ demo: true, state: 'draft' });

@@ -26,7 +26,7 @@ test('the service starts, migrates, and answers /healthz with 200', async () => 
   const port = 30000 + Math.floor(Math.random() * 20000);
   const serverUrl = process.env['DATABASE_URL'];
   const scratch = serverUrl ? await createScratchDatabase(serverUrl) : null;
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
     OPENSLATE_DATA_DIR: path.join(dataDir, 'pgdata'),
@@ -43,9 +43,11 @@ test('the service starts, migrates, and answers /healthz with 200', async () => 
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: scratch ? 'postgres' : 'pglite' });
     expect(output).toContain(`http://127.0.0.1:${port}/`);
-    const list = await fetch(`http://127.0.0.1:${port}/api/elections`).then((r) => r.json());
+    const list = (await fetch(`http://127.0.0.1:${port}/api/elections`).then((r) => r.json())) as {
+      elections: Array<{ demo: boolean }>;
+    };
     // The demo election exists on the embedded database only.
-    expect(list.elections.some((e: { demo: boolean }) => e.demo)).toBe(!scratch);
+    expect(list.elections.some((e) => e.demo)).toBe(!scratch);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -31,7 +31,7 @@ export interface ElectionsTable {
   organisation_id: string;
   title: string;
   state: ElectionState;
-  is_demo: boolean;
+  is_demo: ColumnType<boolean, boolean | undefined, boolean>;
   settings: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
   updated_at: Timestamp;
@@ -81,11 +81,11 @@ export interface RollEntriesTable {
   name: string;
   email: string;
   weight: number;
-  attributes: Json<Record<string, string>>;
+  attributes: JsonWithDefault<Record<string, string>>;
   /** Random salt of the entry's leaf in the published roll commitment. */
   salt: Uint8Array;
-  status: 'active' | 'removed';
-  status_reason: string | null;
+  status: ColumnType<'active' | 'removed', 'active' | 'removed' | undefined, 'active' | 'removed'>;
+  status_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

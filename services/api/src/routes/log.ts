@@ -1,0 +1,166 @@
+import {
+  consistencyProof,
+  cosignatureVerifier,
+  inclusionProof,
+  LogError,
+  noteVerifier,
+  openCheckpoint,
+  openNote,
+  parseNote,
+  formatSignatureLine,
+  tileHashLookup,
+  toBase64,
+} from '@openslate/log';
+import { logOrigin, publishedSize } from '@openslate/publisher';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { officerOf } from '../auth/guards.js';
+import type { AppContext } from '../context.js';
+import { electionById, electionForOfficer } from '../elections.js';
+import { ApiError } from '../errors.js';
+import { electionParams } from '../schemas.js';
+
+const count = z.coerce
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 40);
+const inclusionQuery = z.object({ index: count, size: count.optional() });
+const consistencyQuery = z
+  .object({ from: count, to: count })
+  .refine((q) => q.from <= q.to, 'from must not exceed to');
+const cosignatureInput = z.object({
+  checkpoint: z.string().min(1).max(10_000),
+  cosignature: z.string().min(1).max(2_000),
+});
+const witnessInput = z.object({ verifierKey: z.string().min(10).max(500) });
+
+/** Published log: C2SP tlog-tiles as static files, plus proofs (receipts), witnesses' cosignatures. */
+export function logRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { db } = ctx.database;
+  const dir = ctx.publication;
+
+  const lookupAt = (electionId: string, requested?: number) => {
+    const size = publishedSize(dir, ctx.identity, electionId);
+    const at = requested ?? size;
+    if (at > size)
+      throw new ApiError(400, 'BEYOND_CHECKPOINT', `the log is published up to ${size} entries, not ${at}`);
+    return { size: at, lookup: tileHashLookup(size, (p) => dir.read(electionId, p)) };
+  };
+
+  router.get('/log/:election/proof/inclusion', async (req, res) => {
+    const { election: electionId } = electionParams.parse(req.params);
+    const q = inclusionQuery.parse(req.query);
+    const { size, lookup } = lookupAt(electionId, q.size);
+    if (q.index >= size)
+      throw new ApiError(400, 'INDEX_BEYOND_SIZE', `entry ${q.index} is not in a tree of ${size}`);
+    const proof = inclusionProof(lookup, q.index, size).map(toBase64);
+    const checkpoint = new TextDecoder().decode(dir.read(electionId, 'checkpoint'));
+    res.json({ index: q.index, size, proof, checkpoint });
+  });
+
+  router.get('/log/:election/proof/consistency', async (req, res) => {
+    const { election: electionId } = electionParams.parse(req.params);
+    const q = consistencyQuery.parse(req.query);
+    const { lookup } = lookupAt(electionId, q.to);
+    res.json({ from: q.from, to: q.to, proof: consistencyProof(lookup, q.from, q.to).map(toBase64) });
+  });
+
+  router.get('/log/:election/checkpoint', (req, res) => {
+    const { election: electionId } = electionParams.parse(req.params);
+    const data = dir.read(electionId, 'checkpoint');
+    if (!data)
+      throw new ApiError(404, 'NOT_PUBLISHED', 'no checkpoint has been published for this election yet');
+    res.type('text/plain; charset=utf-8').set('Cache-Control', 'no-cache').send(Buffer.from(data));
+  });
+
+  // Tiles and entry bundles: immutable once full, served as they are on disk.
+  router.use('/log/:election/tile', (req, res, next) => {
+    const { election: electionId } = electionParams.parse(req.params);
+    express.static(`${dir.logDir(electionId)}/tile`, {
+      immutable: true,
+      maxAge: '365d',
+      index: false,
+      dotfiles: 'deny',
+    })(req, res, next);
+  });
+
+  router.post('/api/officer/elections/:election/witnesses', async (req, res) => {
+    const officer = officerOf(req);
+    const { election: electionId } = electionParams.parse(req.params);
+    const { verifierKey } = witnessInput.parse(req.body);
+    try {
+      cosignatureVerifier(verifierKey);
+    } catch (err) {
+      throw new ApiError(
+        400,
+        'BAD_WITNESS_KEY',
+        err instanceof LogError ? err.message : 'not a witness verifier key',
+      );
+    }
+    await db.transaction().execute(async (trx) => {
+      const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
+      const witnesses = new Set((election.settings['witnesses'] as string[] | undefined) ?? []);
+      witnesses.add(verifierKey);
+      await trx
+        .updateTable('elections')
+        .set({ settings: JSON.stringify({ ...election.settings, witnesses: [...witnesses] }) })
+        .where('id', '=', electionId)
+        .execute();
+    });
+    res.status(201).json({ witness: verifierKey.split('+')[0] });
+  });
+
+  // A witness's cosignature (C2SP tlog-cosignature) on a checkpoint we published; kept and published beside it.
+  router.post('/log/:election/cosignatures', async (req, res) => {
+    const { election: electionId } = electionParams.parse(req.params);
+    const body = cosignatureInput.parse(req.body);
+    const election = await electionById(db, electionId);
+    const witnesses = (election.settings['witnesses'] as string[] | undefined) ?? [];
+    let size: number;
+    let witnessName: string;
+    try {
+      const ours = openCheckpoint(
+        body.checkpoint,
+        [noteVerifier(ctx.identity.verifierKey)],
+        logOrigin(ctx.identity, electionId),
+      );
+      size = ours.checkpoint.size;
+      const stored = await db
+        .selectFrom('checkpoints')
+        .select('note')
+        .where('election_id', '=', electionId)
+        .where('size', '=', size)
+        .executeTakeFirst();
+      if (!stored || parseNote(stored.note).text !== ours.note.text)
+        throw new ApiError(409, 'UNKNOWN_CHECKPOINT', 'this checkpoint was not published by this log');
+      const withCosig = `${body.checkpoint.trimEnd()}\n${body.cosignature.trim()}\n`;
+      const opened = openNote(
+        withCosig,
+        witnesses.map((w) => cosignatureVerifier(w)),
+      );
+      witnessName = opened.verified[0]!.name;
+      const line = formatSignatureLine(opened.verified[0]!).trimEnd();
+      await db
+        .insertInto('cosignatures')
+        .values({ election_id: electionId, size, witness: witnessName, signature_line: line })
+        .onConflict((oc) =>
+          oc.columns(['election_id', 'size', 'witness']).doUpdateSet({ signature_line: line }),
+        )
+        .execute();
+      // Publish it on the checkpoint file while that is still the checkpoint it cosigns.
+      const current = dir.read(electionId, 'checkpoint');
+      if (current && parseNote(new TextDecoder().decode(current)).text === ours.note.text) {
+        const text = new TextDecoder().decode(current);
+        if (!text.includes(line)) dir.write(electionId, 'checkpoint', `${text.trimEnd()}\n${line}\n`);
+      }
+    } catch (err) {
+      if (err instanceof ApiError) throw err;
+      if (err instanceof LogError) throw new ApiError(400, err.code, err.message);
+      throw err;
+    }
+    res.status(201).json({ size, witness: witnessName });
+  });
+  return router;
+}
