@@ -25,3 +25,5 @@ export { renderCsv } from './render/csv.js';
 export { renderExplanation } from './render/explain.js';
 export { candidateLabels } from './render/labels.js';
 export { countMeek, type MeekOptions, type MeekVariant } from './rules/meek.js';
+export { parseJsonBallots, type JsonBallots } from './json-ballots.js';
+export { writeBlt, type BltWriteOptions } from './blt-writer.js';

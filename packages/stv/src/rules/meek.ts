@@ -1,0 +1,353 @@
+// Meek's method (Hill, Wichmann & Woodall, "Algorithm 123", Computer Journal 30(3), 1987) as written in the
+// Proportional Representation Foundation's reference Meek rule (prfound.org/resources/reference/reference-meek-rule):
+// 9-decimal fixed point, omega = 10^-6, one defeat per round. Section numbers (A, B.1 ... C.2, T) are that rule's.
+//
+// Variant 'parametric' is Droop's "Meek Parametric" with `arithmetic=fixed precision=9 omega=6 defeat_batch=none`
+// (the rule stv-rs reproduces): keep and passed-on weights both truncated, iteration stops when surplus <= omega,
+// and Droop's recursive descent over equal rankings, which stops at a rank holding no continuing candidate.
+//
+// Equal rankings (both variants): the weight reaching a rank is split evenly (truncated) between its continuing
+// candidates; each keeps its keep-factor share and passes the rest to the next rank.
+//
+// Identical ballots share a prefix tree, and a ballot stops at the first hopeful candidate (keep factor 1), so an
+// iteration costs the tree nodes reached through elected or defeated candidates, not the number of voters.
+import { formatUnits, scaleOf } from '../arith/index.js';
+import { forcedExclusion, mayElect, protectedFromExclusion, type ConstraintView } from '../constraints.js';
+import { StvInputError } from '../errors.js';
+import { breakTie } from '../ties.js';
+import type { CandidateId, CountOptions, Election, Report, Stage, StageAction } from '../types.js';
+
+export type MeekVariant = 'prf' | 'parametric';
+
+/** count()'s resolved options (seats, constraints, seed) plus the variant. */
+export interface MeekOptions extends Pick<CountOptions, 'seats' | 'constraints' | 'seed'> {
+  /** 'prf' (default): PR Foundation reference Meek. 'parametric': Droop / stv-rs "Meek Parametric". */
+  readonly meekVariant?: MeekVariant;
+  /** Chooses a candidate by lot among `tied` (in ballot order) from the published seed; see ties.ts. */
+  readonly drawLot?: (seed: string, context: string, tied: readonly CandidateId[]) => CandidateId;
+}
+
+const PLACES = 9; // A. 9 decimal places
+const ONE = scaleOf(PLACES);
+const OMEGA = ONE / 10n ** 6n; // A. omega = 0.000001
+const EPSILON = 1n; // B.2.b. 0.000000001
+
+/** A rank shared by all ballots below it; `ends` voters' ballots stop here. */
+interface Node {
+  readonly group: readonly CandidateId[];
+  voters: bigint;
+  ends: bigint;
+  readonly children: Node[];
+  readonly index: Map<string, Node>;
+}
+
+const newNode = (group: readonly CandidateId[]): Node => ({
+  group,
+  voters: 0n,
+  ends: 0n,
+  children: [],
+  index: new Map(),
+});
+
+/** Ceiling and floor of a × b / d for non-negative a, b and positive d. */
+const ceilDiv = (n: bigint, d: bigint): bigint => (n + d - 1n) / d;
+
+interface Tally {
+  readonly votes: bigint[];
+  /** Weight of ballots whose preferences ran out (or were blocked), in units. */
+  exhausted: bigint;
+}
+
+interface CountState {
+  readonly kf: bigint[];
+  readonly variant: MeekVariant;
+}
+
+/** B.2.a. Distribute every ballot's weight by the keep factors. */
+function distribute(
+  roots: readonly { tree: Node; blocking: boolean }[],
+  state: CountState,
+  n: number,
+): Tally {
+  const tally: Tally = { votes: new Array<bigint>(n).fill(0n), exhausted: 0n };
+  const { kf, variant } = state;
+  const visit = (node: Node, w: bigint, blocking: boolean): void => {
+    if (node.ends > 0n) tally.exhausted += w * node.ends;
+    for (const child of node.children) {
+      const members = child.group.filter((c) => (kf[c] as bigint) > 0n);
+      if (members.length === 0) {
+        // A rank of defeated candidates: passed over, or (Droop's recursive descent) the ballot stops.
+        if (blocking) tally.exhausted += w * child.voters;
+        else visit(child, w, blocking);
+        continue;
+      }
+      const share = w / BigInt(members.length); // equal rankings: an even split, truncated
+      for (const c of members) {
+        const k = kf[c] as bigint;
+        let keep: bigint;
+        let rest: bigint;
+        if (variant === 'prf') {
+          keep = ceilDiv(share * k, ONE); // B.2.a. w × kf to 9 places, rounded up
+          rest = share - keep;
+        } else {
+          keep = (share * k) / ONE; // Droop Meek parametric: both truncated
+          rest = (share * (ONE - k)) / ONE;
+        }
+        tally.votes[c] = (tally.votes[c] as bigint) + keep * child.voters;
+        if (rest > 0n) visit(child, rest, blocking);
+      }
+    }
+  };
+  for (const root of roots) visit(root.tree, ONE, root.blocking);
+  return tally;
+}
+
+/** Builds the prefix trees: ballots with equal rankings apart when the variant blocks on them. */
+function buildTrees(
+  election: Election,
+  variant: MeekVariant,
+): { roots: { tree: Node; blocking: boolean }[]; total: bigint } {
+  const withdrawn = new Set(election.withdrawn);
+  const plain = newNode([]);
+  const equal = newNode([]);
+  let total = 0n;
+  for (const ballot of election.ballots) {
+    const ranks = ballot.preferences
+      .map((p) => p.filter((c) => !withdrawn.has(c)))
+      .filter((p) => p.length > 0);
+    if (ranks.length === 0 || ballot.weight <= 0n) continue; // blank once withdrawn candidates are removed
+    total += ballot.weight;
+    let node = variant === 'parametric' && ranks.some((p) => p.length > 1) ? equal : plain;
+    node.voters += ballot.weight;
+    for (const group of ranks) {
+      const key = group.join('=');
+      let child = node.index.get(key);
+      if (!child) {
+        child = newNode(group);
+        node.index.set(key, child);
+        node.children.push(child);
+      }
+      child.voters += ballot.weight;
+      node = child;
+    }
+    node.ends += ballot.weight;
+  }
+  return {
+    roots: [
+      { tree: plain, blocking: false },
+      { tree: equal, blocking: true },
+    ],
+    total,
+  };
+}
+
+type Status = 'hopeful' | 'elected' | 'defeated' | 'withdrawn';
+
+/** Counts an election by Meek's method. Throws StvInputError on impossible input (seats, no votes). */
+export function countMeek(election: Election, options: MeekOptions = {}): Report {
+  const variant = options.meekVariant ?? 'prf';
+  const seats = options.seats ?? election.seats;
+  const n = election.candidates.length;
+  const status: Status[] = election.candidates.map(() => 'hopeful');
+  for (const c of election.withdrawn) status[c] = 'withdrawn';
+  const standing = status.filter((s) => s === 'hopeful').length;
+  if (!Number.isSafeInteger(seats) || seats < 1) throw new StvInputError('seats', `seats must be at least 1`);
+  if (seats > standing)
+    throw new StvInputError('seats', `${seats} seats but only ${standing} candidates standing`);
+
+  const { roots, total: voters } = buildTrees(election, variant);
+  if (voters === 0n) throw new StvInputError('rule', 'no valid votes to count');
+  const total = voters * ONE;
+  // A. Keep factor 1 for hopeful candidates, 0 for withdrawn ones.
+  const state: CountState = { kf: status.map((s) => (s === 'hopeful' ? ONE : 0n)), variant };
+  const quotaOf = (votes: bigint): bigint => votes / BigInt(seats + 1) + EPSILON; // B.2.b. truncated, plus 10^-9
+
+  const stages: Stage[] = [];
+  const elected: CandidateId[] = [];
+  let seed: string | null = null; // set only when a lot is drawn
+  const fmt = (u: bigint): string => formatUnits(u, PLACES);
+  const ids = (s: Status): CandidateId[] =>
+    election.candidates.filter((_, i) => status[i] === s).map((c) => c.id);
+
+  let previousVotes: readonly bigint[] | undefined;
+  const pushStage = (
+    action: StageAction,
+    tally: Tally,
+    quota: bigint,
+    events: Pick<Stage, 'elected' | 'excluded' | 'ties'>,
+  ): void => {
+    const previous = previousVotes;
+    previousVotes = tally.votes;
+    const counted = tally.votes.reduce((a, b) => a + b, 0n);
+    const votes = tally.votes.map(fmt);
+    stages.push({
+      number: stages.length + 1,
+      action,
+      votes,
+      transferred: tally.votes.map((v, i) => fmt(previous ? v - (previous[i] as bigint) : 0n)),
+      nonTransferable: fmt(tally.exhausted),
+      roundingLoss: fmt(total - counted - tally.exhausted),
+      quota: fmt(quota),
+      keepFactors: state.kf.map(fmt),
+      ...events,
+    });
+  };
+
+  // Stage 1: first preferences (every hopeful candidate keeps all it receives).
+  let tally = distribute(roots, state, n);
+  let quota = quotaOf(total);
+  pushStage({ kind: 'first-preferences' }, tally, quota, { elected: [], excluded: [], ties: [] });
+
+  const seatsLeft = (): number => seats - elected.length;
+  const constraints = options.constraints ?? [];
+  const view = (): ConstraintView => ({
+    candidates: election.candidates,
+    elected,
+    continuing: ids('hopeful'),
+    seatsLeft: seatsLeft(),
+  });
+  const exclude = (cs: readonly CandidateId[]): void => {
+    for (const c of cs) {
+      status[c] = 'defeated';
+      state.kf[c] = 0n;
+    }
+  };
+
+  for (;;) {
+    // Diversity constraints (constraints.ts): a group's due exclusion is a stage of its own.
+    const due = constraints.length > 0 ? forcedExclusion(view(), constraints) : null;
+    if (due) {
+      exclude(due.candidates);
+      tally = distribute(roots, state, n);
+      const { constraint, candidates, description } = due;
+      pushStage({ kind: 'constraint', constraint, candidates, description }, tally, quota, {
+        elected: [],
+        excluded: candidates.map((candidate) => ({ candidate, reason: 'constraint' as const })),
+        ties: [],
+      });
+      continue;
+    }
+    // B.1. Continue while more hopeful candidates remain than seats left to fill.
+    if (!(ids('hopeful').length > seatsLeft() && seatsLeft() > 0)) break;
+    const round = runRound();
+    const action: StageAction = { kind: 'iteration', iterations: round.iterations };
+    if (round.outcome === 'elected') {
+      pushStage(action, tally, quota, {
+        elected: round.elected.map((candidate) => ({ candidate, reason: 'quota' as const })),
+        excluded: [],
+        ties: [],
+      });
+      continue;
+    }
+    // B.3. Defeat the lowest hopeful candidate (passing over any a minimum still needs); candidates within the
+    // total surplus of it are tied, and the tie is broken by procedure T: the tie order, else a lot.
+    const hopeful = ids('hopeful');
+    const open = hopeful.filter((c) => !protectedFromExclusion(view(), c, constraints));
+    const pool = open.length > 0 ? open : hopeful;
+    const low = pool.reduce(
+      (m, c) => ((tally.votes[c] as bigint) < m ? (tally.votes[c] as bigint) : m),
+      total,
+    );
+    const tied = pool.filter((c) => (tally.votes[c] as bigint) <= low + round.surplus);
+    const stage = stages.length + 1;
+    const tie = breakTie(tied, 'lowest', 'exclusion', {
+      history: [],
+      lookback: 'none',
+      ...(election.tieOrder ? { tieOrder: election.tieOrder } : {}),
+      seed: () => (seed = lotSeed(options, stage)),
+      stage,
+    });
+    status[tie.chosen] = 'defeated';
+    pushStage(action, tally, quota, {
+      elected: [],
+      excluded: [{ candidate: tie.chosen, reason: 'lowest' }],
+      ties: tie.record ? [tie.record] : [],
+    });
+    state.kf[tie.chosen] = 0n;
+  }
+
+  /** B.2. Iterate until a candidate is elected, the surplus is below omega, or it stops falling. */
+  function runRound(): {
+    outcome: 'elected' | 'omega' | 'stable';
+    elected: CandidateId[];
+    surplus: bigint;
+    iterations: number;
+  } {
+    let lastSurplus = total;
+    const newlyElected: CandidateId[] = [];
+    for (let iterations = 1; ; iterations++) {
+      tally = distribute(roots, state, n); // B.2.a
+      const continuing = [...ids('hopeful'), ...ids('elected')];
+      quota = quotaOf(continuing.reduce((a, c) => a + (tally.votes[c] as bigint), 0n)); // B.2.b
+      for (const c of ids('hopeful')) {
+        // B.2.c. Elect each hopeful candidate with v >= q (in ballot order), unless a constraint passes it over.
+        if ((tally.votes[c] as bigint) < quota || elected.length >= seats) continue;
+        if (constraints.length > 0 && !mayElect(view(), c, constraints).allowed) continue;
+        status[c] = 'elected';
+        elected.push(c);
+        newlyElected.push(c);
+      }
+      // B.2.d. Total surplus of the elected, not less than 0 (stv-rs does the same; Droop's parametric rule
+      // does not, and fails on a negative surplus: stv-rs-meek/meek/crashes/*.droop.err).
+      let surplus = ids('elected').reduce((a, c) => a + (tally.votes[c] as bigint) - quota, 0n);
+      if (surplus < 0n) surplus = 0n;
+      // B.2.e. Stop on an election, on surplus < omega (parametric: <=), or when the surplus stops falling.
+      if (newlyElected.length > 0) return { outcome: 'elected', elected: newlyElected, surplus, iterations };
+      if (variant === 'prf' ? surplus < OMEGA : surplus <= OMEGA)
+        return { outcome: 'omega', elected: [], surplus, iterations };
+      if (surplus >= lastSurplus) return { outcome: 'stable', elected: [], surplus, iterations };
+      lastSurplus = surplus;
+      // B.2.f. kf := kf × q (rounded up) ÷ v (rounded up), for every elected candidate.
+      for (const c of ids('elected')) {
+        const kf = state.kf[c] as bigint;
+        state.kf[c] = ceilDiv(ceilDiv(kf * quota, ONE) * ONE, tally.votes[c] as bigint);
+      }
+    }
+  }
+
+  // C. Count complete: elect the remaining hopeful candidates if seats are left (C.1), else defeat them (C.2).
+  const remaining = ids('hopeful');
+  if (remaining.length > 0) {
+    const fill = seatsLeft() > 0;
+    for (const c of remaining) {
+      status[c] = fill ? 'elected' : 'defeated';
+      if (fill) elected.push(c);
+      else state.kf[c] = 0n;
+    }
+    tally = distribute(roots, state, n);
+    pushStage({ kind: 'fill-remaining', candidates: remaining }, tally, quota, {
+      elected: fill ? remaining.map((candidate) => ({ candidate, reason: 'remaining-seats' as const })) : [],
+      excluded: fill ? [] : remaining.map((candidate) => ({ candidate, reason: 'bulk' as const })),
+      ties: [],
+    });
+  }
+
+  const firstQuota = stages[0]?.quota ?? fmt(0n);
+  return {
+    rule: 'meek',
+    parameters: {
+      variant,
+      precision: String(PLACES),
+      omega: fmt(OMEGA),
+      quota: 'droop-dynamic',
+    },
+    title: election.title,
+    seats,
+    candidates: election.candidates,
+    withdrawn: election.withdrawn,
+    constraints,
+    validVotes: fmt(total),
+    quota: firstQuota,
+    seed,
+    stages,
+    elected,
+  };
+}
+
+/** T. The published seed of the lot; a count that needs a lot and has none is refused, not guessed. */
+function lotSeed(options: MeekOptions, stage: number): string {
+  if (options.seed === undefined) {
+    throw new StvInputError('rule', `stage ${stage} needs a lot to break a tie for exclusion: give a seed`);
+  }
+  return options.seed;
+}
