@@ -2,13 +2,12 @@
 // member's Ed25519 signature) so anyone can count issuances per member, and the server cannot mint a credential
 // "for" an abstaining member without that member's identity key. The blinded message reveals nothing about the
 // ballot key (RFC 9474 §7.3, blindness), so logging its hash publicly costs no secrecy.
-import { canonicalBytes } from '@openslate/canonical-json';
 import type { CryptoBackend } from './backend.js';
-import { verifyEd25519 } from './backend.js';
-import { fixedBytes, fromBase64url, isRecord, requireString, toBase64url } from './encoding.js';
+import { fromBase64url, isRecord, requireString, toBase64url } from './encoding.js';
 import { attempt, BallotError } from './errors.js';
 import type { Result } from './errors.js';
 import { pureBackend } from './pure-backend.js';
+import { checkMemberKey, checkObjectSignature, signObject } from './signed-object.js';
 
 export const ISSUANCE_REQUEST_TYPE = 'openslate/credential-request/v1';
 
@@ -45,7 +44,7 @@ export function signIssuanceRequest(
       blindedMessageHash: hashOf(backend, input.blindedMessage),
       identityKey: toBase64url(backend.ed25519PublicKey(identitySeed)),
     };
-    return { ...body, signature: toBase64url(backend.ed25519Sign(identitySeed, canonicalBytes(body))) };
+    return signObject(body, identitySeed, backend);
   });
 }
 
@@ -70,23 +69,14 @@ export function verifyIssuanceRequest(
       throw new BallotError('WRONG_ELECTION', 'request for another election');
     const memberId = requireString(request.memberId, 'memberId');
     requireString(request.issuerKeyId, 'issuerKeyId');
-    if (context.expectedIdentityKey(memberId) !== request.identityKey) {
-      throw new BallotError('BAD_MEMBER_SIGNATURE', 'identity key is not the member’s registered key');
-    }
+    checkMemberKey(context.expectedIdentityKey, memberId, request.identityKey);
     if (
       context.blindedMessage !== undefined &&
       hashOf(context.backend, context.blindedMessage) !== request.blindedMessageHash
     ) {
       throw new BallotError('MALFORMED_INPUT', 'request is for another blinded message');
     }
-    const { signature: _omit, ...body } = request;
-    const verdict = verifyEd25519(
-      context.backend,
-      fixedBytes(request.identityKey, 32, 'identity key', 'BAD_MEMBER_SIGNATURE'),
-      canonicalBytes(body),
-      fixedBytes(request.signature, 64, 'signature', 'BAD_MEMBER_SIGNATURE'),
-    );
-    if (verdict !== 'ok') throw new BallotError('BAD_MEMBER_SIGNATURE', `member signature: ${verdict}`);
+    checkObjectSignature(context.backend, request, request.identityKey, 'BAD_MEMBER_SIGNATURE');
     return request as unknown as IssuanceRequest;
   });
 }

@@ -1,13 +1,12 @@
 // Recorded (open) votes, for contests whose manifest says `mode: "recorded"`: the member signs their choices in
 // clear with their own identity key (Ed25519, strict rule) and the vote is published with their name.
-import { canonicalBytes } from '@openslate/canonical-json';
 import type { JsonValue } from '@openslate/canonical-json';
 import type { CryptoBackend } from './backend.js';
-import { verifyEd25519 } from './backend.js';
-import { fixedBytes, isRecord, requireSafeInteger, requireString, toBase64url } from './encoding.js';
+import { isRecord, requireSafeInteger, requireString, toBase64url } from './encoding.js';
 import { attempt, BallotError } from './errors.js';
 import type { Result } from './errors.js';
 import { pureBackend } from './pure-backend.js';
+import { checkMemberKey, checkObjectSignature, signObject } from './signed-object.js';
 
 export const RECORDED_VOTE_TYPE = 'openslate/recorded-vote/v1';
 
@@ -39,7 +38,7 @@ export function signRecordedVote(
       ...body,
       identityKey: toBase64url(backend.ed25519PublicKey(identitySeed)),
     };
-    return { ...full, signature: toBase64url(backend.ed25519Sign(identitySeed, canonicalBytes(full))) };
+    return signObject(full, identitySeed, backend);
   });
 }
 
@@ -70,14 +69,8 @@ export function verifyRecordedVote(
         throw new BallotError('CONTEST_NOT_ALLOWED', `contest ${contestId} is not a recorded contest`);
       }
     }
-    if (context.expectedIdentityKey(memberId) !== vote.identityKey) {
-      throw new BallotError('BAD_MEMBER_SIGNATURE', 'identity key is not the member’s registered key');
-    }
-    const publicKey = fixedBytes(vote.identityKey, 32, 'identity key', 'BAD_MEMBER_SIGNATURE');
-    const signature = fixedBytes(vote.signature, 64, 'signature', 'BAD_MEMBER_SIGNATURE');
-    const { signature: _omit, ...body } = vote;
-    const verdict = verifyEd25519(context.backend, publicKey, canonicalBytes(body), signature);
-    if (verdict !== 'ok') throw new BallotError('BAD_MEMBER_SIGNATURE', `member signature: ${verdict}`);
+    checkMemberKey(context.expectedIdentityKey, memberId, vote.identityKey);
+    checkObjectSignature(context.backend, vote, vote.identityKey, 'BAD_MEMBER_SIGNATURE');
     return vote as unknown as RecordedVote;
   });
 }

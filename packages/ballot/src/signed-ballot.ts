@@ -1,17 +1,16 @@
 // The signed ballot: canonical JSON (RFC 8785) of election id, ballot public key, credential, revote counter and
 // one ciphertext per contest, signed by the ballot key with Ed25519 (RFC 8032, strict rule of ed25519-strict.ts).
-import { canonicalBytes, canonicalize } from '@openslate/canonical-json';
 import type { CryptoBackend } from './backend.js';
-import { verifyEd25519 } from './backend.js';
 import { encryptChoices, checkEncryptedChoices } from './choices.js';
 import type { ContestChoices, EncryptedChoices } from './choices.js';
 import { checkCredential } from './credential.js';
 import type { Credential } from './credential.js';
-import { fixedBytes, isRecord, requireSafeInteger, toBase64url, utf8 } from './encoding.js';
+import { isRecord, requireSafeInteger, toBase64url, utf8 } from './encoding.js';
 import { attempt, BallotError } from './errors.js';
 import type { Result } from './errors.js';
 import type { IssuerKeyRecord, IssuerKeyring } from './issuer-keys.js';
 import { pureBackend } from './pure-backend.js';
+import { checkObjectSignature, signObject } from './signed-object.js';
 
 export const BALLOT_TYPE = 'openslate/ballot/v1';
 
@@ -87,8 +86,7 @@ export function createBallot(input: BallotInput, backend: CryptoBackend = pureBa
         input.paddingBucket,
       ),
     };
-    const signature = backend.ed25519Sign(input.keyPair.seed, canonicalBytes(body));
-    return { ...body, signature: toBase64url(signature) };
+    return signObject(body, input.keyPair.seed, backend);
   });
 }
 
@@ -131,12 +129,7 @@ export function verifyBallot(ballot: unknown, context: BallotVerificationContext
     if (!isRecord(ballot.contests) || Object.keys(ballot.contests).length === 0) {
       throw new BallotError('MALFORMED_INPUT', 'ballot has no contests');
     }
-    const publicKey = fixedBytes(ballot.ballotKey, 32, 'ballot key', 'BAD_BALLOT_SIGNATURE');
-    const signature = fixedBytes(ballot.signature, 64, 'ballot signature', 'BAD_BALLOT_SIGNATURE');
-    const { signature: _omit, ...body } = ballot;
-    const bodyText = canonicalize(body);
-    const verdict = verifyEd25519(context.backend, publicKey, utf8(bodyText), signature);
-    if (verdict !== 'ok') throw new BallotError('BAD_BALLOT_SIGNATURE', `ballot signature: ${verdict}`);
+    const bodyText = checkObjectSignature(context.backend, ballot, ballot.ballotKey, 'BAD_BALLOT_SIGNATURE');
     const ballotKey = ballot.ballotKey as string;
     const issuer = checkCredential(context.backend, context.issuerKeys, ballotKey, ballot.credential);
     for (const contestId of Object.keys(ballot.contests)) {
