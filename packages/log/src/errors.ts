@@ -23,7 +23,8 @@ export type LogErrorCode =
   | 'LOG_PROOF_WRONG_SIZE'
   | 'LOG_PROOF_MISMATCH'
   | 'LOG_INCONSISTENT'
-  | 'LOG_MALFORMED_ENTRY';
+  | 'LOG_MALFORMED_ENTRY'
+  | 'LOG_UNEXPECTED';
 
 export class LogError extends Error {
   override readonly name = 'LogError';

@@ -88,6 +88,6 @@ export async function verifyPublishedLog(input: VerifyLogInput): Promise<VerifyL
     }
     return { ok: true, size, root, checkpoint };
   } catch (e) {
-    return { ok: false, error: asLogError(e, 'LOG_MALFORMED_NOTE') };
+    return { ok: false, error: asLogError(e, 'LOG_UNEXPECTED') };
   }
 }

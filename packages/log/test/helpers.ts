@@ -1,5 +1,5 @@
 // Test helpers: a tiled log kept next to a MemoryTree, so tests compare the tiles with an independent tree.
-import { MemoryTileLog, MemoryTree, type Integration } from '../src/index.js';
+import { LogError, MemoryTileLog, MemoryTree, type Integration } from '../src/index.js';
 
 export class Publication extends MemoryTileLog {
   readonly tree = new MemoryTree();
@@ -18,4 +18,15 @@ export const entry = (i: number, size = 40): Uint8Array => {
   e[0] = i & 0xff;
   e[1] = (i >> 8) & 0xff;
   return e;
+};
+
+/** The LogError code `f` throws, or undefined if it returns; anything else thrown fails the test. */
+export const codeOf = (f: () => unknown): string | undefined => {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    if (e instanceof LogError) return e.code;
+    throw e;
+  }
 };

@@ -4,7 +4,6 @@ import {
   EMPTY_ROOT,
   inclusionProof,
   leafHash,
-  LogError,
   MemoryTree,
   nodeHash,
   proveConsistency,
@@ -15,22 +14,13 @@ import {
   verifyInclusion,
   type Hash,
 } from '../src/index.js';
+import { codeOf } from './helpers.js';
 import { CONSISTENCY, hexBytes, INCLUSION, LEAVES, NODE_HASHES, ROOTS } from './vectors.js';
 
 const reference = (): MemoryTree => {
   const t = new MemoryTree();
   for (const l of LEAVES) t.append(l);
   return t;
-};
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (e instanceof LogError) return e.code;
-    throw e;
-  }
 };
 
 const flipBit = (b: Uint8Array, bit: number): Uint8Array => {

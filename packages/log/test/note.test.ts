@@ -5,7 +5,6 @@ import {
   cosigner,
   formatCheckpoint,
   generateKey,
-  LogError,
   noteSigner,
   noteVerifier,
   openCheckpoint,
@@ -20,17 +19,8 @@ import {
   toHex,
   type Hash,
 } from '../src/index.js';
+import { codeOf } from './helpers.js';
 import { C2SP_COSIGNED, GO_NOTE } from './vectors.js';
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (e instanceof LogError) return e.code;
-    throw e;
-  }
-};
 
 describe('signed-note keys (Go golang.org/x/mod/sumdb/note vectors)', () => {
   it('parses the example verifier and signer keys, which agree', () => {

@@ -7,7 +7,6 @@ import {
   integrate,
   integrateFrom,
   integrationNeeds,
-  LogError,
   parseTilePath,
   tileHashLookup,
   tileHashReader,
@@ -15,17 +14,7 @@ import {
   tilesForSize,
   toHex,
 } from '../src/index.js';
-import { entry, Publication } from './helpers.js';
-
-const codeOf = (f: () => unknown): string | undefined => {
-  try {
-    f();
-    return undefined;
-  } catch (e) {
-    if (e instanceof LogError) return e.code;
-    throw e;
-  }
-};
+import { codeOf, entry, Publication } from './helpers.js';
 
 describe('tlog-tiles paths', () => {
   it('encodes the spec example 1234067 as x001/x234/067', () => {
