@@ -2,6 +2,7 @@
 import { validateConstraints } from './constraints.js';
 import { StvInputError } from './errors.js';
 import { countErs97 } from './rules/ers97.js';
+import { countMeek } from './rules/meek.js';
 import { countScottish } from './rules/scottish.js';
 import { countWigm } from './rules/wigm.js';
 import type { Constraint, CountOptions, Election, Report, RuleName } from './types.js';
@@ -13,13 +14,11 @@ export interface ResolvedOptions {
   readonly seed?: string;
 }
 
-const RULES: Record<RuleName, (election: Election, options: ResolvedOptions, raw: CountOptions) => Report> = {
-  scottish: (e, o) => countScottish(e, o),
-  wigm: (e, o) => countWigm(e, o),
-  ers97: (e, o) => countErs97(e, o),
-  meek: () => {
-    throw new StvInputError('rule', 'meek is not wired into count() yet');
-  },
+const RULES: Record<RuleName, (election: Election, options: ResolvedOptions) => Report> = {
+  scottish: countScottish,
+  wigm: countWigm,
+  ers97: countErs97,
+  meek: countMeek,
 };
 
 /** Checks seats and constraints against the election (StvInputError on bad input). */
@@ -41,5 +40,5 @@ export function count(election: Election, options: CountOptions): Report {
   const run = Object.hasOwn(RULES, options.rule) ? RULES[options.rule] : undefined;
   if (!run)
     throw new StvInputError('rule', `unknown rule "${String(options.rule)}" (scottish, ers97, wigm, meek)`);
-  return run(election, resolveOptions(election, options), options);
+  return run(election, resolveOptions(election, options));
 }
