@@ -1,6 +1,7 @@
 // The "Candidate Votes Per Stage" grid shared by the text and CSV renderers: one row per candidate (ballot-file
 // order), then the non-transferable rows; one column per stage; a last column saying who was elected or excluded.
-import type { Report } from '../types.js';
+import { Fixed } from '../arith/index.js';
+import type { Report, Stage } from '../types.js';
 import { candidateLabels, hasRoundingLoss, NON_TRANSFERABLE_LABEL, ROUNDING_LABEL } from './labels.js';
 
 export interface StageGrid {
@@ -31,8 +32,33 @@ export function stageGrid(report: Report): StageGrid {
     ...report.stages.map((s) => s.votes[i] ?? ''),
     outcomes[i] ?? '',
   ]);
-  rows.push([NON_TRANSFERABLE_LABEL, ...report.stages.map((s) => s.nonTransferable), '']);
-  if (hasRoundingLoss(report.stages))
-    rows.push([ROUNDING_LABEL, ...report.stages.map((s) => s.roundingLoss), '']);
+  const extra = officialExtraRows(report.stages);
+  rows.push([NON_TRANSFERABLE_LABEL, ...extra.nonTransferable, '']);
+  if (hasRoundingLoss(report.stages)) rows.push([ROUNDING_LABEL, ...extra.rounding, '']);
   return { header, rows };
+}
+
+const places = (d: string): number => d.split('.')[1]?.length ?? 0;
+
+/**
+ * The two rows as the official Scottish sheets print them: "Non-transferable votes due to rounding" is the loss
+ * of that stage alone, and "Non-transferable votes" also carries the rounding of earlier stages (so each column
+ * still adds up to the valid vote). The Report keeps both as running totals.
+ */
+export function officialExtraRows(stages: readonly Stage[]): {
+  nonTransferable: string[];
+  rounding: string[];
+} {
+  const p = Math.max(0, ...stages.flatMap((s) => [places(s.nonTransferable), places(s.roundingLoss)]));
+  const fixed = (d: string): Fixed => Fixed.parse(d, p);
+  const nonTransferable: string[] = [];
+  const rounding: string[] = [];
+  let before = Fixed.zero(p);
+  for (const s of stages) {
+    const loss = fixed(s.roundingLoss);
+    nonTransferable.push(fixed(s.nonTransferable).add(before).toString());
+    rounding.push(loss.sub(before).toString());
+    before = loss;
+  }
+  return { nonTransferable, rounding };
 }

@@ -1,7 +1,7 @@
 // A plain-text report shaped like the official "Candidate Votes Per Stage" sheet: a heading, the grid of every
 // candidate's total at every stage (numbers right-aligned), a legend naming each stage, and the winners in order.
 import type { Report } from '../types.js';
-import { actionSummary, candidateLabels, constraintText, namesOf } from './labels.js';
+import { actionSummary, candidateLabels, constraintText, hasRoundingLoss, namesOf } from './labels.js';
 import { stageGrid } from './table.js';
 
 function formatGrid(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -34,6 +34,12 @@ export function renderText(report: Report): string {
   }
   const grid = stageGrid(report);
   lines.push('', 'Candidate Votes Per Stage', '', ...formatGrid(grid.header, grid.rows), '');
+  if (hasRoundingLoss(report.stages)) {
+    lines.push(
+      "As on the official sheets, the rounding row is each stage's own loss and earlier rounding is",
+    );
+    lines.push('carried in the non-transferable row, so every column adds up to the valid vote.', '');
+  }
   for (const stage of report.stages) {
     const tv = stage.action.kind === 'surplus' && stage.action.transferValue;
     const quota = stage.quota === report.quota ? '' : `, quota ${stage.quota}`;
