@@ -1,7 +1,7 @@
 // The member-signed credential request. The API logs it (member id, issuer key, hash of the blinded message,
 // member's Ed25519 signature) so anyone can count issuances per member, and the server cannot mint a credential
 // "for" an abstaining member without that member's identity key. The blinded message reveals nothing about the
-// ballot key (RFC 9474 §7.3, blindness), so logging its hash publicly costs no secrecy.
+// ballot key (RFC 9474 §7: blindness), so logging its hash publicly costs no secrecy.
 import type { CryptoBackend } from './backend.js';
 import { fromBase64url, isRecord, requireString, toBase64url } from './encoding.js';
 import { attempt, BallotError } from './errors.js';
