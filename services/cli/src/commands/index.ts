@@ -1,6 +1,7 @@
 // One line per command: name, one-line summary, lazy module. Each module exports `run: Command`.
 import { registerCommand } from '../main.js';
 
+registerCommand('count', 'count an STV election from a BLT or JSON ballot file', () => import('./count.js'));
 registerCommand('log', 'verify a published audit log (log verify)', () => import('./log.js'));
 registerCommand('witness', 'check a log stays consistent, cosign it', () => import('./witness.js'));
 
