@@ -158,23 +158,26 @@ describe('RFC 9162 §2.1.4 consistency proofs: the reference vectors', () => {
 });
 
 describe('properties (fast-check)', () => {
+  const entryOf = (i: number, salt: number): Uint8Array => new Uint8Array([salt, i & 0xff, i >> 8]);
   const treeOf = (n: number, salt: number): MemoryTree => {
     const t = new MemoryTree();
-    for (let i = 0; i < n; i++) t.append(new Uint8Array([salt, i & 0xff, i >> 8]));
+    for (let i = 0; i < n; i++) t.append(entryOf(i, salt));
     return t;
   };
   const sizes = fc
     .integer({ min: 1, max: 300 })
     .chain((n) => fc.tuple(fc.constant(n), fc.nat(n - 1), fc.nat(), fc.nat(255)));
 
-  it('every inclusion proof verifies, and a flipped bit in proof, root or leaf never does', () => {
+  it('every inclusion proof verifies, and a flipped bit in proof, root, entry or leaf hash never does', () => {
     fc.assert(
       fc.property(sizes, ([n, index, bit, salt]) => {
         const tree = treeOf(n, salt);
         const root = tree.root();
         const leaf = tree.leafHash(index);
         const proof = tree.inclusionProof(index);
-        verifyInclusion(leaf, index, n, proof, root);
+        verifyInclusion(leafHash(entryOf(index, salt)), index, n, proof, root);
+        const changedEntry = leafHash(flipBit(entryOf(index, salt), bit));
+        expect(codeOf(() => verifyInclusion(changedEntry, index, n, proof, root))).toBe('LOG_PROOF_MISMATCH');
         expect(codeOf(() => verifyInclusion(flipBit(leaf, bit), index, n, proof, root))).toBe(
           'LOG_PROOF_MISMATCH',
         );
