@@ -32,17 +32,22 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     req.log = logger;
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.debug(
-        { method: req.method, route: req.route?.path ?? 'unmatched', status: res.statusCode, ms },
-        'request',
-      );
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route: string = req.route?.path ?? 'unmatched';
+      ctx.metrics.requestSeconds.observe({ method: req.method, route, status: res.statusCode }, seconds);
+      logger.debug({ method: req.method, route, status: res.statusCode, ms: seconds * 1000 }, 'request');
     });
     next();
   });
   app.use(express.json({ limit: '256kb' }));
   app.use(readSession(ctx.sessions));
   app.use(healthRoutes(ctx.database));
+  app.get('/metrics', async (req, res) => {
+    if (ctx.metricsToken && req.headers.authorization !== `Bearer ${ctx.metricsToken}`) {
+      throw new ApiError(401, 'UNAUTHENTICATED', 'metrics need the metrics token');
+    }
+    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
+  });
   app.use(authRoutes(ctx, options.signInPerMinute ?? 20));
   app.use(publicRoutes(ctx.database));
   app.use(officerRoutes(ctx, options.hooks ?? {}));
@@ -52,7 +57,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use((req) => {
     throw new ApiError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
   });
-  app.use(errorHandler);
+  app.use(errorHandler(ctx.metrics));
   return app;
 }
 

@@ -2,11 +2,15 @@ import type { Database } from '@openslate/db';
 import type { LogIdentity, PublicationDir } from '@openslate/publisher';
 import type { Sessions } from './auth/session.js';
 import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
 
 /** Everything a route needs, built once at start-up (main.ts) or per test (test/support.ts). */
 export interface AppContext {
   readonly database: Database;
   readonly logger: Logger;
+  readonly metrics: Metrics;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  readonly metricsToken?: string;
   readonly sessions: Sessions;
   readonly publication: PublicationDir;
   readonly identity: LogIdentity;

@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler } from 'express';
 import { ZodError } from 'zod';
+import type { Metrics } from './metrics.js';
 
 /** The one error shape every endpoint answers with: `{ error: { code, message, details } }`. */
 export interface ErrorBody {
@@ -90,8 +91,11 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
   return { status: 500, body: { error: { code: 'INTERNAL', message: 'an internal error occurred' } } };
 }
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const { status, body } = toErrorResponse(err);
-  if (status >= 500) req.log?.error({ err, code: body.error.code }, 'request failed');
-  res.status(status).json(body);
-};
+export function errorHandler(metrics?: Metrics): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const { status, body } = toErrorResponse(err);
+    metrics?.rejected.inc({ code: body.error.code });
+    if (status >= 500) req.log?.error({ err, code: body.error.code }, 'request failed');
+    res.status(status).json(body);
+  };
+}

@@ -15,6 +15,8 @@ import { createApp } from './app.js';
 import { Sessions } from './auth/session.js';
 import { seedDemo } from './demo.js';
 import { createLogger } from './logger.js';
+import { startMailer } from './mailer.js';
+import { Metrics } from './metrics.js';
 
 const logger = createLogger();
 const config = databaseConfigFromEnv();
@@ -31,6 +33,8 @@ const secret =
 const ctx = {
   database,
   logger,
+  metrics: new Metrics(),
+  metricsToken: process.env['OPENSLATE_METRICS_TOKEN'] || undefined,
   sessions: new Sessions(secret),
   publication: new PublicationDir(process.env['OPENSLATE_PUBLICATION_DIR'] || '.openslate/publication'),
   identity: loadLogIdentity(),
@@ -52,6 +56,7 @@ const publisher =
         onError: (err) => logger.error({ err }, 'log integration failed; retrying'),
       });
 
+const stopMailer = startMailer(database, logger);
 const app = createApp(ctx);
 const server = app.listen(port, host, () => {
   const where =
@@ -64,6 +69,7 @@ const server = app.listen(port, host, () => {
 
 const shutdown = (signal: string) => {
   logger.info({ signal }, 'shutting down');
+  stopMailer?.();
   server.close(
     () =>
       void (publisher?.stop() ?? Promise.resolve()).then(() => database.close()).then(() => process.exit(0)),

@@ -13,6 +13,7 @@ import { hashPassword } from '../src/auth/password.js';
 import { Sessions } from '../src/auth/session.js';
 import type { AppContext } from '../src/context.js';
 import { createLogger } from '../src/logger.js';
+import { Metrics } from '../src/metrics.js';
 
 export interface TestApi {
   app: Express;
@@ -30,6 +31,7 @@ export async function startTestApi(options: AppOptions = {}): Promise<TestApi> {
   const ctx: AppContext = {
     database,
     logger: createLogger('silent'),
+    metrics: new Metrics(false),
     sessions: new Sessions('test-session-secret-test-session-secret'),
     publication: new PublicationDir(path.join(dir, 'publication')),
     identity: loadLogIdentity({ OPENSLATE_LOG_KEY_FILE: keyFile }),

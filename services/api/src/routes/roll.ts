@@ -143,19 +143,17 @@ export function rollRoutes(ctx: AppContext): Router {
           await trx
             .insertInto('roll_entries')
             .values(
-              rows
-                .slice(i, i + 1000)
-                .map((r) => ({
-                  id: newId('re'),
-                  election_id: electionId,
-                  position: position++,
-                  membership_number: r.membershipNumber,
-                  name: r.name,
-                  email: r.email,
-                  weight: r.weight,
-                  attributes: json(r.attributes),
-                  salt: randomBytes(32),
-                })),
+              rows.slice(i, i + 1000).map((r) => ({
+                id: newId('re'),
+                election_id: electionId,
+                position: position++,
+                membership_number: r.membershipNumber,
+                name: r.name,
+                email: r.email,
+                weight: r.weight,
+                attributes: json(r.attributes),
+                salt: randomBytes(32),
+              })),
             )
             .execute();
         }
