@@ -5,7 +5,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { formatUnits, scaleOf } from './arith/index.js';
-import { forcedExclusion, mayElect, type ConstraintView } from './constraints.js';
+import { forcedExclusion, mayElect, protectedFromExclusion, type ConstraintView } from './constraints.js';
 import { StvInputError } from './errors.js';
 import { breakTie, type TieContext } from './ties.js';
 import type {
@@ -261,6 +261,16 @@ export class CountState {
     this.pendingExcluded.push({ candidate: c, reason });
   }
 
+  /**
+   * Continuing candidates who may be excluded as the lowest: all but those a minimum protects
+   * (constraints.ts protectedFromExclusion); everyone continuing if that would leave no one.
+   */
+  excludable(): CandidateId[] {
+    const view = this.view();
+    const open = view.continuing.filter((c) => !protectedFromExclusion(view, c, this.options.constraints));
+    return open.length > 0 ? open : [...view.continuing];
+  }
+
   /** A constraint exclusion now due, if any (see constraints.ts). */
   constraintDue(): ReturnType<typeof forcedExclusion> {
     return forcedExclusion(this.view(), this.options.constraints);
@@ -311,6 +321,14 @@ export class CountState {
       purpose,
       stage,
     );
+  }
+
+  /** Descending order of votes (by candidate number on equal votes: order only, never a decision). */
+  byVotesDescending(cs: readonly CandidateId[]): CandidateId[] {
+    return [...cs].sort((a, b) => {
+      const d = (this.votes[b] as bigint) - (this.votes[a] as bigint);
+      return d > 0n ? 1 : d < 0n ? -1 : a - b;
+    });
   }
 
   private max(): bigint {

@@ -1,7 +1,7 @@
 // The stage loop shared by the Weighted Inclusive Gregory rules (scottish, wigm): elect on quota, transfer the
 // largest surplus (every paper of the candidate, each at value × surplus ÷ total), otherwise exclude the lowest
 // candidate with all their papers at their current values; constraint exclusions come first when due.
-import { protectedFromExclusion, type ConstraintAction } from './constraints.js';
+import type { ConstraintAction } from './constraints.js';
 import type { CountState, Parcel } from './count-state.js';
 import { formatUnits } from './arith/index.js';
 import type { CandidateId } from './types.js';
@@ -104,16 +104,7 @@ export function runGregory(state: CountState, rule: GregoryRule): void {
       continue;
     }
     // SSI 2007/42 rules 50-51 / PRF B.4: exclude the lowest continuing candidate.
-    const view = {
-      candidates: state.election.candidates,
-      elected: state.elected(),
-      continuing: state.continuing(),
-      seatsLeft: state.seatsLeft(),
-    };
-    const excludable = view.continuing.filter(
-      (c) => !protectedFromExclusion(view, c, state.options.constraints),
-    );
-    const low = state.lowest(excludable.length > 0 ? excludable : view.continuing, stage);
+    const low = state.lowest(state.excludable(), stage);
     state.exclude(low, 'lowest');
     excludeAndTransfer(state, [low], stage);
     noteElected(state.electReaching(state.quota, stage));
@@ -123,16 +114,8 @@ export function runGregory(state: CountState, rule: GregoryRule): void {
   if (state.seatsLeft() > 0) {
     const rest = state.continuing();
     if (rest.length > 0) {
-      for (const c of sortByVotes(state, rest)) state.elect(c, 'remaining-seats');
+      for (const c of state.byVotesDescending(rest)) state.elect(c, 'remaining-seats');
       state.amendLastStage();
     }
   }
-}
-
-/** Descending order of votes (stable by candidate number on equal votes). */
-export function sortByVotes(state: CountState, cs: readonly CandidateId[]): CandidateId[] {
-  return [...cs].sort((a, b) => {
-    const d = (state.votes[b] as bigint) - (state.votes[a] as bigint);
-    return d > 0n ? 1 : d < 0n ? -1 : a - b;
-  });
 }

@@ -4,7 +4,6 @@
 // decided by the first stage at which the candidates differed (5.2.3, 5.2.5, 5.6.2), then by lot.
 // Each batch of an exclusion is recorded as its own stage (a column of the ERS exclusion form).
 import { divRound, formatUnits } from '../arith/index.js';
-import { protectedFromExclusion } from '../constraints.js';
 import { CountState, type Parcel } from '../count-state.js';
 import { droopRoundedUpQuota } from '../quota.js';
 import type { CandidateId, Constraint, Election, ExclusionReason, Report, StageAction } from '../types.js';
@@ -55,7 +54,7 @@ export function countErs97(election: Election, options: ResolvedOptions): Report
     }
     const surpluses = [...pending].map((c) => (state.votes[c] as bigint) - state.quota);
     const totalSurplus = surpluses.reduce((a, b) => a + b, 0n);
-    const batch = bulkExclusion(state, totalSurplus, options.constraints);
+    const batch = bulkExclusion(state, totalSurplus);
     const deferred = pending.size > 0 && batch.defers();
     if (pending.size > 0 && !deferred) {
       const c = state.highest([...pending], stage, 'surplus-order'); // 5.2.3
@@ -71,7 +70,7 @@ export function countErs97(election: Election, options: ResolvedOptions): Report
     const reason: ExclusionReason = excluded.length > 1 ? 'bulk' : 'lowest';
     if (rest.length <= state.seatsLeft()) {
       for (const c of excluded) state.exclude(c, reason);
-      for (const c of sortDescending(state, rest)) state.elect(c, 'remaining-seats');
+      for (const c of state.byVotesDescending(rest)) state.elect(c, 'remaining-seats');
       state.record({ kind: 'exclusion', candidates: excluded });
       break;
     }
@@ -79,7 +78,7 @@ export function countErs97(election: Election, options: ResolvedOptions): Report
   }
   // 4.3: as many continuing candidates as places left: all elected.
   if (state.seatsLeft() > 0 && state.continuing().length > 0) {
-    for (const c of sortDescending(state, state.continuing())) state.elect(c, 'remaining-seats');
+    for (const c of state.byVotesDescending(state.continuing())) state.elect(c, 'remaining-seats');
     state.amendLastStage();
   }
   return state.report();
@@ -94,13 +93,6 @@ export function countErs97(election: Election, options: ResolvedOptions): Report
 
 const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
-function sortDescending(state: CountState, cs: readonly CandidateId[]): CandidateId[] {
-  return [...cs].sort((a, b) => {
-    const d = (state.votes[b] as bigint) - (state.votes[a] as bigint);
-    return d > 0n ? 1 : d < 0n ? -1 : a - b;
-  });
-}
-
 /**
  * 5.2.5: the largest group of lowest candidates whose total, with the deferred surpluses, does not exceed the
  * vote of the candidate next above, leaving enough candidates for the places; at least the single lowest (its
@@ -110,18 +102,10 @@ function sortDescending(state: CountState, cs: readonly CandidateId[]): Candidat
 function bulkExclusion(
   state: CountState,
   surplus: bigint,
-  constraints: readonly Constraint[],
 ): { candidates: () => CandidateId[]; defers: () => boolean } {
   const stage = state.nextStage();
   const continuing = state.continuing();
-  const view = {
-    candidates: state.election.candidates,
-    elected: state.elected(),
-    continuing,
-    seatsLeft: state.seatsLeft(),
-  };
-  const open = continuing.filter((c) => !protectedFromExclusion(view, c, constraints));
-  const pool = open.length > 0 ? open : continuing;
+  const pool = state.excludable();
   const v = (c: CandidateId): bigint => state.votes[c] as bigint;
   const sorted = [...pool].sort((a, b) => (v(a) < v(b) ? -1 : v(a) > v(b) ? 1 : a - b));
   const maxOut = continuing.length - state.seatsLeft();
