@@ -32,6 +32,19 @@ describe('count() dispatches on the rule', () => {
   });
 });
 
+describe('withdrawn candidates', () => {
+  const veg = parseBlt(readText(`${ELECTIONS}/stv-rs-meek/ballots/vegetables.blt`));
+  test.each<RuleName>(['scottish', 'wigm', 'ers97'])('%s: skipped on every ballot, never elected', (rule) => {
+    const report = count(veg, { rule, seed: 'published seed' });
+    for (const stage of report.stages)
+      for (const c of veg.withdrawn) expect(stage.votes[c]).toMatch(/^0\.0+$/);
+    // Banana's 2 voters and Fig's 6 count for their next choices, Cherry and Grape, from the first stage.
+    expect(report.stages[0]!.votes[2]).toMatch(/^5\./);
+    expect(report.stages[0]!.votes[6]).toMatch(/^13\./);
+    expect(report.elected.some((c) => veg.withdrawn.includes(c))).toBe(false);
+  });
+});
+
 describe('bad options are StvInputError values, never crashes', () => {
   const cases: [string, CountOptions, string][] = [
     ['unknown rule', { rule: 'borda' as RuleName }, 'rule'],
