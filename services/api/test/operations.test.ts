@@ -1,5 +1,5 @@
 // Operations: metrics and the outbox mailer. Runs on PGlite by default and on PostgreSQL with DATABASE_URL.
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import request from 'supertest';
 import { createLogger } from '../src/logger.js';
 import { sendOutbox } from '../src/mailer.js';
@@ -46,7 +46,7 @@ test('the outbox is sent once, and a failed mail is retried with its error kept'
   const sent: string[] = [];
   const transport = nodemailer.createTransport({ jsonTransport: true });
   const recording = {
-    sendMail: async (m: nodemailer.SendMailOptions) => {
+    sendMail: async (m: SendMailOptions) => {
       const info = await transport.sendMail(m);
       sent.push(JSON.parse(info.message as unknown as string).to[0].address);
       return info;
