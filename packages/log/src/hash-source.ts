@@ -2,7 +2,7 @@
 // (2^level leaves starting at leaf index * 2^level), from memory, tiles or a database, so nothing
 // has to load every leaf. Ranges in the RFC 9162 §2.1.1 recursion are rebuilt from such subtrees.
 import { check, LogError } from './errors.js';
-import { isPowerOfTwo, nodeHash, splitPoint, toHash, type Hash } from './hash.js';
+import { EMPTY_ROOT, isPowerOfTwo, nodeHash, splitPoint, toHash, type Hash } from './hash.js';
 
 /** A complete subtree: the 2^level leaves from index * 2^level. */
 export interface SubtreeId {
@@ -27,6 +27,21 @@ export function rangeHash(get: HashLookup, lo: number, hi: number): Hash {
   if (isPowerOfTwo(n)) return get(levelOf(n), lo / n);
   const k = splitPoint(n);
   return nodeHash(rangeHash(get, lo, lo + k), rangeHash(get, lo + k, hi));
+}
+
+/** RFC 9162 §2.1.1: the tree head (root) of the first `size` leaves, from a hash source. */
+export function treeRoot(get: HashLookup, size: number): Hash {
+  check(
+    Number.isSafeInteger(size) && size >= 0,
+    'LOG_BAD_ARGUMENT',
+    `tree size ${size} is not a non-negative integer`,
+  );
+  return size === 0 ? EMPTY_ROOT : rangeHash(get, 0, size);
+}
+
+/** treeRoot over a batched, possibly asynchronous reader. */
+export function readTreeRoot(reader: HashReader, size: number): Promise<Hash> {
+  return withReader(reader, (get) => treeRoot(get, size));
 }
 
 /** log2 of a power of two, exactly (floating-point log2 rounds near large powers). */

@@ -6,6 +6,8 @@ export { EMPTY_ROOT, HASH_SIZE, leafHash, nodeHash, rootOf, toHash, type Hash } 
 export {
   lookupFrom,
   rangeHash,
+  readTreeRoot,
+  treeRoot,
   withReader,
   type HashLookup,
   type HashReader,

@@ -2,8 +2,8 @@
 // its own hash source for roots and proofs at any earlier size.
 import { check, LogError } from './errors.js';
 import { isCount } from './bytes.js';
-import { EMPTY_ROOT, leafHash, nodeHash, type Hash } from './hash.js';
-import { rangeHash, type HashLookup, type SubtreeId } from './hash-source.js';
+import { leafHash, nodeHash, type Hash } from './hash.js';
+import { treeRoot, type HashLookup, type SubtreeId } from './hash-source.js';
 import { inclusionProof } from './inclusion-proof.js';
 import { consistencyProof } from './consistency-proof.js';
 
@@ -46,7 +46,7 @@ export class MemoryTree {
   /** RFC 9162 §2.1.1: the root of the first `size` leaves. */
   root(size = this.size): Hash {
     this.checkSize(size);
-    return size === 0 ? EMPTY_ROOT : rangeHash(this.lookup, 0, size);
+    return treeRoot(this.lookup, size);
   }
 
   leafHash(index: number): Hash {

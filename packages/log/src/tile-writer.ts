@@ -2,8 +2,8 @@
 // hash tiles and entry bundles to (re)write: new full tiles, the grown partial tiles, and nothing else.
 import { check, LogError } from './errors.js';
 import { isCount } from './bytes.js';
-import { EMPTY_ROOT, leafHash, nodeHash, type Hash } from './hash.js';
-import { lookupFrom, rangeHash, type HashLookup, type HashReader, type SubtreeId } from './hash-source.js';
+import { leafHash, nodeHash, type Hash } from './hash.js';
+import { lookupFrom, treeRoot, type HashLookup, type HashReader, type SubtreeId } from './hash-source.js';
 import { decodeBundle, encodeBundle, MAX_ENTRY_SIZE } from './entry-bundle.js';
 import { hashesAtTileLevel, TILE_HEIGHT, TILE_WIDTH, tilePath } from './tile-path.js';
 
@@ -91,7 +91,7 @@ export function integrate(input: IntegrationInput): Integration {
     }
     fresh.push(row);
   }
-  const root = newSize === 0 ? EMPTY_ROOT : rangeHash(get, 0, newSize);
+  const root = treeRoot(get, newSize);
 
   const files: TileFile[] = [];
   for (let tileLevel = 0; ; tileLevel++) {

@@ -8,8 +8,10 @@ import {
   nodeHash,
   proveConsistency,
   proveInclusion,
+  readTreeRoot,
   rootOf,
   toHex,
+  treeRoot,
   verifyConsistency,
   verifyInclusion,
   type Hash,
@@ -37,6 +39,7 @@ describe('RFC 9162 §2.1.1 tree hashes: the reference tree', () => {
     for (let n = 0; n <= 8; n++) expect(toHex(tree.root(n))).toBe(ROOTS[n]);
     expect(rootOf(LEAVES.map(leafHash)).length).toBe(32);
     for (let n = 0; n <= 8; n++) expect(toHex(rootOf(LEAVES.slice(0, n).map(leafHash)))).toBe(ROOTS[n]);
+    for (let n = 0; n <= 8; n++) expect(toHex(treeRoot(tree.lookup, n))).toBe(ROOTS[n]);
   });
 
   it('stores the published complete-subtree hashes', () => {
@@ -214,7 +217,7 @@ describe('properties (fast-check)', () => {
     );
   });
 
-  it('a batched asynchronous hash reader gives the same proofs, in one read', async () => {
+  it('a batched asynchronous hash reader gives the same proofs and roots, one read each', async () => {
     await fc.assert(
       fc.asyncProperty(sizes, async ([n, index, , salt]) => {
         const tree = treeOf(n, salt);
@@ -227,7 +230,8 @@ describe('properties (fast-check)', () => {
         expect(await proveConsistency(reader, index + 1, n)).toEqual(
           consistencyProof(tree.lookup, index + 1, n),
         );
-        expect(reads).toBeLessThanOrEqual(2);
+        expect(toHex(await readTreeRoot(reader, index + 1))).toBe(toHex(tree.root(index + 1)));
+        expect(reads).toBeLessThanOrEqual(3);
       }),
       { numRuns: 50 },
     );
