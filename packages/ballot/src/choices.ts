@@ -29,8 +29,15 @@ export function ciphertextContext(
   });
 }
 
-export const parseElectionPublicKey = (text: unknown): GroupElement =>
-  decodePoint(text, 'election public key', 'MALFORMED_KEY');
+// One election key is checked against thousands of ballots: remember the last one decoded.
+let lastKey: { text: string; point: GroupElement } | undefined;
+
+export function parseElectionPublicKey(text: unknown): GroupElement {
+  if (lastKey !== undefined && lastKey.text === text) return lastKey.point;
+  const point = decodePoint(text, 'election public key', 'MALFORMED_KEY');
+  lastKey = { text: text as string, point };
+  return point;
+}
 
 export function encryptChoices(
   electionId: string,

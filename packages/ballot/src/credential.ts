@@ -4,7 +4,7 @@ import { canonicalBytes } from '@openslate/canonical-json';
 import { randomBytes } from '@noble/hashes/utils.js';
 import type { CryptoBackend } from './backend.js';
 import { blind, finalize, MESSAGE_PREFIX_LENGTH, prepareMessage } from './blind-rsa.js';
-import { fixedBytes, fromBase64url, isRecord, toBase64url } from './encoding.js';
+import { fixedBytes, fromBase64url, isRecord, requireExactMembers, toBase64url } from './encoding.js';
 import { attempt, BallotError } from './errors.js';
 import type { Result } from './errors.js';
 import { parseIssuerKey } from './issuer-keys.js';
@@ -91,6 +91,7 @@ export function checkCredential(
   ballotKey: string,
   credential: unknown,
 ): IssuerKey {
+  requireExactMembers(credential, ['issuerKeyId', 'prefix', 'signature'], 'credential', 'MALFORMED_INPUT');
   if (!isRecord(credential)) throw new BallotError('MALFORMED_INPUT', 'credential must be an object');
   const issuer =
     typeof credential.issuerKeyId === 'string' ? keyring.keys.get(credential.issuerKeyId) : undefined;

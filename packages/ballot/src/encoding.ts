@@ -87,6 +87,24 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * An object with exactly these members: extra members in signed objects would be room for covert data
+ * (e.g. a voter proving how they voted), so they are refused rather than ignored.
+ */
+export function requireExactMembers(
+  v: unknown,
+  members: readonly string[],
+  what: string,
+  code: BallotErrorCode,
+): Record<string, unknown> {
+  if (!isRecord(v)) throw new BallotError(code, `${what} must be an object`);
+  const keys = Object.keys(v);
+  if (keys.length !== members.length || !keys.every((k) => members.includes(k))) {
+    throw new BallotError(code, `${what} must have exactly the members ${members.join(', ')}`);
+  }
+  return v;
+}
+
 export function requireString(v: unknown, what: string, code: BallotErrorCode = 'MALFORMED_INPUT'): string {
   if (typeof v !== 'string' || v.length === 0)
     throw new BallotError(code, `${what} must be a non-empty string`);

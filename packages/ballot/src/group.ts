@@ -52,7 +52,21 @@ export const baseMul = (x: bigint): GroupElement => G.multiply(x);
 /** x·P for public data only (variable time; also accepts 0). */
 export const publicMul = (p: GroupElement, x: bigint): GroupElement => p.multiplyUnsafe(x);
 
-export const encodePoint = (p: GroupElement): string => toBase64url(p.toBytes());
+// Encoding a point costs a field inversion and square root; a point decoded from bytes, or encoded once, keeps
+// its bytes here so the hot path (ballot proof checks) does not re-encode keys and ephemeral values.
+const knownBytes = new WeakMap<GroupElement, Uint8Array>();
+
+/** RFC 9496 §4.3.2 Encode, remembered per point object. */
+export function pointBytes(p: GroupElement): Uint8Array {
+  let bytes = knownBytes.get(p);
+  if (bytes === undefined) {
+    bytes = p.toBytes();
+    knownBytes.set(p, bytes);
+  }
+  return bytes;
+}
+
+export const encodePoint = (p: GroupElement): string => toBase64url(pointBytes(p));
 export const encodeScalar = (x: bigint): string => toBase64url(scalarBytes(x));
 
 /** RFC 9496 §4.3.1 Decode, refusing the identity (never a valid key, commitment or ephemeral value). */
@@ -65,6 +79,7 @@ export function decodePoint(text: unknown, what: string, code: BallotErrorCode):
     throw new BallotError(code, `${what} is not a canonical ristretto255 encoding`);
   }
   if (p.is0()) throw new BallotError(code, `${what} is the identity element`);
+  knownBytes.set(p, bytes);
   return p;
 }
 

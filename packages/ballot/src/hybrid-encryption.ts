@@ -7,9 +7,17 @@ import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { randomBytes } from '@noble/hashes/utils.js';
-import { concatBytes, fixedBytes, fromBase64url, isRecord, toBase64url, utf8 } from './encoding.js';
+import {
+  concatBytes,
+  fixedBytes,
+  fromBase64url,
+  isRecord,
+  requireExactMembers,
+  toBase64url,
+  utf8,
+} from './encoding.js';
 import { BallotError } from './errors.js';
-import { baseMul, decodePoint, encodePoint, randomScalar } from './group.js';
+import { baseMul, decodePoint, encodePoint, pointBytes, randomScalar } from './group.js';
 import type { GroupElement } from './group.js';
 import { proveKnowledge, verifyKnowledge } from './schnorr.js';
 import type { SchnorrProof } from './schnorr.js';
@@ -39,7 +47,7 @@ function deriveKey(shared: GroupElement, ephemeral: GroupElement, recipient: Gro
     sha256,
     shared.toBytes(),
     undefined,
-    concatBytes(utf8(KDF_INFO), ephemeral.toBytes(), recipient.toBytes()),
+    concatBytes(utf8(KDF_INFO), pointBytes(ephemeral), pointBytes(recipient)),
     32,
   );
 }
@@ -52,7 +60,7 @@ function proofContext(
   body: Uint8Array,
 ): Uint8Array {
   const digest = (b: Uint8Array) => sha256(b);
-  return concatBytes(recipient.toBytes(), digest(context), nonce, digest(body));
+  return concatBytes(pointBytes(recipient), digest(context), nonce, digest(body));
 }
 
 export function encrypt(recipient: GroupElement, plaintext: Uint8Array, context: Uint8Array): Ciphertext {
@@ -72,6 +80,7 @@ export function encrypt(recipient: GroupElement, plaintext: Uint8Array, context:
 /** Shape and encoding checks only (MALFORMED_CIPHERTEXT). */
 export function parseCiphertext(value: unknown): ParsedCiphertext {
   if (!isRecord(value)) throw new BallotError('MALFORMED_CIPHERTEXT', 'ciphertext must be an object');
+  requireExactMembers(value, ['ephemeral', 'nonce', 'body', 'proof'], 'ciphertext', 'MALFORMED_CIPHERTEXT');
   const body = fromBase64url(value.body, 'ciphertext body', 'MALFORMED_CIPHERTEXT');
   if (body.length < 16) throw new BallotError('MALFORMED_CIPHERTEXT', 'ciphertext body shorter than its tag');
   return {

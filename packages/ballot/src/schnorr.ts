@@ -1,6 +1,7 @@
 // Schnorr proof of knowledge of x with X = x·G, non-interactive by Fiat–Shamir; the challenge hashes the caller's
 // whole context (group, keys, election, ciphertext…), so a proof is valid in exactly one place.
 import {
+  pointBytes,
   baseMul,
   decodeScalar,
   encodeScalar,
@@ -12,7 +13,7 @@ import {
   G,
 } from './group.js';
 import type { GroupElement } from './group.js';
-import { isRecord, utf8 } from './encoding.js';
+import { isRecord, requireExactMembers, utf8 } from './encoding.js';
 import { BallotError } from './errors.js';
 import type { BallotErrorCode } from './errors.js';
 
@@ -24,7 +25,7 @@ export interface SchnorrProof {
 }
 
 const challengeOf = (label: string, x: GroupElement, t: GroupElement, context: Uint8Array): bigint =>
-  hashToScalar(label, utf8(GROUP_NAME), x.toBytes(), t.toBytes(), context);
+  hashToScalar(label, utf8(GROUP_NAME), pointBytes(x), t.toBytes(), context);
 
 export function proveKnowledge(
   label: string,
@@ -46,6 +47,7 @@ export function verifyKnowledge(
   malformed: BallotErrorCode,
 ): boolean {
   if (!isRecord(proof)) throw new BallotError(malformed, 'proof must be an object');
+  requireExactMembers(proof, ['challenge', 'response'], 'proof', malformed);
   const c = decodeScalar(proof.challenge, 'proof challenge', malformed);
   const z = decodeScalar(proof.response, 'proof response', malformed);
   // T = z·G − c·X (public values: variable-time arithmetic is fine).

@@ -5,7 +5,7 @@ import { encryptChoices, checkEncryptedChoices } from './choices.js';
 import type { ContestChoices, EncryptedChoices } from './choices.js';
 import { checkCredential } from './credential.js';
 import type { Credential } from './credential.js';
-import { isRecord, requireSafeInteger, toBase64url, utf8 } from './encoding.js';
+import { isRecord, requireExactMembers, requireSafeInteger, toBase64url, utf8 } from './encoding.js';
 import { attempt, BallotError } from './errors.js';
 import type { Result } from './errors.js';
 import type { IssuerKeyRecord, IssuerKeyring } from './issuer-keys.js';
@@ -102,27 +102,16 @@ export function signedBallotText(bodyText: string, signature: string): string {
   return `${bodyText.slice(0, -TYPE_SUFFIX.length)},"signature":${JSON.stringify(signature)}${TYPE_SUFFIX}`;
 }
 
-const BALLOT_FIELDS = new Set([
-  'type',
-  'electionId',
-  'ballotKey',
-  'credential',
-  'counter',
-  'contests',
-  'signature',
-]);
+const BALLOT_FIELDS = ['type', 'electionId', 'ballotKey', 'credential', 'counter', 'contests', 'signature'];
 
 /**
  * Anyone: every check on a ballot, failing closed: MALFORMED_INPUT, WRONG_ELECTION, BAD_BALLOT_SIGNATURE,
  * UNKNOWN_ISSUER_KEY, BAD_ISSUER_SIGNATURE, CONTEST_NOT_ALLOWED, MALFORMED_CIPHERTEXT, REPLAYED_CIPHERTEXT.
  */
-export function verifyBallot(ballot: unknown, context: BallotVerificationContext): Result<VerifiedBallot> {
+export function verifyBallot(input: unknown, context: BallotVerificationContext): Result<VerifiedBallot> {
   return attempt('MALFORMED_INPUT', () => {
-    if (!isRecord(ballot) || ballot.type !== BALLOT_TYPE)
-      throw new BallotError('MALFORMED_INPUT', 'not a ballot');
-    for (const field of Object.keys(ballot)) {
-      if (!BALLOT_FIELDS.has(field)) throw new BallotError('MALFORMED_INPUT', `unknown field ${field}`);
-    }
+    const ballot = requireExactMembers(input, BALLOT_FIELDS, 'ballot', 'MALFORMED_INPUT');
+    if (ballot.type !== BALLOT_TYPE) throw new BallotError('MALFORMED_INPUT', 'not a ballot');
     if (ballot.electionId !== context.electionId)
       throw new BallotError('WRONG_ELECTION', 'ballot is for another election');
     requireSafeInteger(ballot.counter, 'counter', 0);

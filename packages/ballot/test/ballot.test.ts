@@ -131,6 +131,19 @@ describe('signed ballots', () => {
     const broken = { ...body.contests.board!, ephemeral: 'AAAA' };
     expect(codeOf(resign({ ...body, contests: { board: broken } }))).toBe('MALFORMED_CIPHERTEXT');
     expect(codeOf({ ...ballot, extra: 1 })).toBe('MALFORMED_INPUT');
+    // No room for covert data in nested objects either (signed by the voter, so only the voter could add it).
+    expect(codeOf(resign({ ...body, credential: { ...credential, note: 'x' } as never }))).toBe(
+      'MALFORMED_INPUT',
+    );
+    const board = body.contests.board!;
+    expect(codeOf(resign({ ...body, contests: { board: { ...board, memo: 'x' } as never } }))).toBe(
+      'MALFORMED_CIPHERTEXT',
+    );
+    expect(
+      codeOf(
+        resign({ ...body, contests: { board: { ...board, proof: { ...board.proof, x: 1 } } as never } }),
+      ),
+    ).toBe('MALFORMED_CIPHERTEXT');
     expect(codeOf(null)).toBe('MALFORMED_INPUT');
     expect(codeOf('{"type":"openslate/ballot/v1"}')).toBe('MALFORMED_INPUT');
   });

@@ -2,6 +2,7 @@
 // proofs), ballots decrypted/s — on one core and on all cores with worker_threads. Prints figures; not a test.
 // Each figure is given per wall-clock second and per CPU-second of this process (process.cpuUsage), because
 // the machine is shared: the second is what a core would do if it were ours alone.
+import { constants, generateKeyPairSync, privateDecrypt, sign, verify } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { buildBenchData } from './ballot-fixture.js';
@@ -47,6 +48,38 @@ function inWorker(data: BenchData, workload: Workload, seconds: number): Promise
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en');
 
+// Reference figures measured on this machine when it was idle (/work/shared/notes/ecosystem.md).
+const IDLE_ED25519_VERIFY = 8000;
+const IDLE_RSA_PRIVATE = 2600;
+
+/**
+ * How much slower a CPU-second is now than on the idle machine: the same two raw node:crypto operations the
+ * notes measured, per CPU-second now. Figures × this factor estimate an idle core.
+ */
+async function calibrate(): Promise<number> {
+  const ed = generateKeyPairSync('ed25519');
+  const message = new Uint8Array(1300);
+  const signature = sign(null, message, ed.privateKey);
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const block = new Uint8Array(256).fill(1);
+  const loop = (op: () => unknown) => async () => {
+    const end = performance.now() + 1000;
+    let n = 0;
+    for (; performance.now() < end; n++) op();
+    return n;
+  };
+  const edRate = await measure(loop(() => verify(null, message, ed.publicKey, signature)));
+  const rsaRate = await measure(
+    loop(() => privateDecrypt({ key: rsa.privateKey, padding: constants.RSA_NO_PADDING }, block)),
+  );
+  const factor = (IDLE_ED25519_VERIFY / edRate.perCpuSecond + IDLE_RSA_PRIVATE / rsaRate.perCpuSecond) / 2;
+  console.log(
+    `calibration: Ed25519 verify ${fmt(edRate.perCpuSecond)}/CPU-s (idle ${fmt(IDLE_ED25519_VERIFY)}), ` +
+      `RSA-2048 private op ${fmt(rsaRate.perCpuSecond)}/CPU-s (idle ${fmt(IDLE_RSA_PRIVATE)}) → factor ${factor.toFixed(2)}\n`,
+  );
+  return factor;
+}
+
 async function main(): Promise<void> {
   const cores = availableParallelism();
   const t0 = performance.now();
@@ -60,8 +93,9 @@ async function main(): Promise<void> {
   console.log(
     `node ${process.version}, ${cores} cores, load average ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}\n`,
+      .join(' ')}`,
   );
+  const factor = await calibrate();
   for (const workload of WORKLOADS) {
     runWorkload(data, workload, 0.3); // warm-up (JIT)
     const one = await measure(async () => runWorkload(data, workload, SECONDS));
@@ -75,6 +109,10 @@ async function main(): Promise<void> {
     console.log(
       `  1 core: ${fmt(one.perWallSecond)}/s wall, ${fmt(one.perCpuSecond)}/CPU-s` +
         `   ${cores} cores (worker_threads): ${fmt(all.perWallSecond)}/s wall, ${fmt(all.perCpuSecond * cores)}/s at ${cores} × CPU-s rate`,
+    );
+    console.log(
+      `  estimated on the idle machine: 1 core ${fmt(one.perCpuSecond * factor)}/s, ` +
+        `${cores} cores ${fmt(all.perCpuSecond * cores * factor)}/s`,
     );
   }
 }
