@@ -9,7 +9,6 @@ import { forcedExclusion, mayElect, protectedFromExclusion, type ConstraintView 
 import { StvInputError } from './errors.js';
 import { breakTie, type TieContext } from './ties.js';
 import type {
-  Candidate,
   CandidateId,
   Constraint,
   Election,
@@ -148,10 +147,6 @@ export class CountState {
 
   private ids(): CandidateId[] {
     return this.election.candidates.map((c) => c.id);
-  }
-
-  candidate(c: CandidateId): Candidate {
-    return this.election.candidates[c] as Candidate;
   }
 
   // ---- moving papers -----------------------------------------------------------------------------------------
