@@ -20,7 +20,7 @@ import {
   type Hash,
 } from '../src/index.js';
 import { codeOf } from './helpers.js';
-import { C2SP_COSIGNED, GO_NOTE } from './vectors.js';
+import { C2SP_COSIGNED, C2SP_NOTE, GO_NOTE } from './vectors.js';
 
 describe('signed-note keys (Go golang.org/x/mod/sumdb/note vectors)', () => {
   it('parses the example verifier and signer keys, which agree', () => {
@@ -102,6 +102,23 @@ describe('signed notes', () => {
     ['empty signature block', 'text\n\n'],
   ])('refuses a malformed note (%s) with LOG_MALFORMED_NOTE', (_, note) => {
     expect(codeOf(() => parseNote(note))).toBe('LOG_MALFORMED_NOTE');
+  });
+});
+
+describe('the C2SP signed-note example', () => {
+  it('splits at the last blank line: the text keeps its own blank line, one Ed25519 signature follows', () => {
+    const note = parseNote(C2SP_NOTE);
+    expect(note.text).toBe(
+      'Ognuno sta solo sul cuor della terra\ntrafitto da un raggio di sole:\n\ned è subito sera.\n',
+    );
+    expect(note.signatures).toHaveLength(1);
+    const sig = note.signatures[0]!;
+    const raw = Buffer.from(C2SP_NOTE.split(' ').at(-1)!.trim(), 'base64');
+    expect(sig.name).toBe('quasimodo.example/salvatore');
+    expect(sig.keyId).toBe(raw.readUInt32BE(0));
+    expect(sig.signature).toHaveLength(64);
+    // Unverifiable without its key: opening it with any other key is LOG_UNKNOWN_KEY.
+    expect(codeOf(() => openNote(C2SP_NOTE, [noteVerifier(GO_NOTE.verifierKey)]))).toBe('LOG_UNKNOWN_KEY');
   });
 });
 
