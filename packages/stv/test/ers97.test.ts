@@ -119,3 +119,32 @@ describe('ERS97: the last place by the active vote (5.3.13(b)), a tie decided at
     expect(names(report, report.elected)).toEqual(['B', 'A']);
   });
 });
+
+describe('ERS97: an excluded candidate’s papers go in batches, highest value first (5.4)', () => {
+  // 2 seats, 27 votes, quota 9.00. First preferences A 13, B 2, C 5, D 6, E 1.
+  const report = count(
+    parseBlt(blt('5 2', ['13 1 2', '2 2 3', '5 3', '6 4', '1 5 3'], ['A', 'B', 'C', 'D', 'E'])),
+    {
+      rule: 'ers97',
+    },
+  );
+
+  test('stage 2: A’s surplus 4.00 over 13 papers: 0.30 each (0.307… cut), 0.10 lost to the remainder', () => {
+    expect(report.stages[1]!.action).toMatchObject({ surplus: '4.00', transferValue: '0.30' });
+    expect(totals(report, 2)).toMatchObject({ A: '9.00', B: '5.90' });
+    expect(report.stages[1]!.roundingLoss).toBe('0.10');
+  });
+
+  test('B excluded at stage 4: first the 2 papers at 1.00 (to C), then at stage 5 the 13 papers at 0.30', () => {
+    expect(report.stages[3]!.action).toEqual({ kind: 'exclusion', candidates: [1], transferValue: '1.00' });
+    expect(totals(report, 4)).toMatchObject({ B: '3.90', C: '8.00' });
+    expect(report.stages[4]!.action).toEqual({ kind: 'exclusion', candidates: [1], transferValue: '0.30' });
+    expect(report.stages[4]!.nonTransferable).toBe('3.90');
+  });
+
+  test('after the last batch the active vote is 27 − 4.00 − 9.00 = 14.00; C’s 8.00 passes 14.00 ÷ 2: elected', () => {
+    expect(report.stages[4]!.elected).toEqual([{ candidate: 2, reason: 'quota' }]);
+    expect(names(report, report.elected)).toEqual(['A', 'C']);
+    expect(report.stages).toHaveLength(5);
+  });
+});
