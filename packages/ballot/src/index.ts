@@ -40,6 +40,7 @@ export type { RecordedVote, RecordedVoteBody } from './recorded-vote.js';
 export {
   createTrustee,
   checkCeremonyParameters,
+  checkAnnouncement,
   dealShares,
   hashDealing,
   receiveShares,

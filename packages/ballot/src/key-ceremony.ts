@@ -148,23 +148,37 @@ function checkParameters(params: CeremonyParameters): CheckedParameters {
   if (!Number.isSafeInteger(t) || t < 2 || t > n)
     throw new BallotError('BAD_CEREMONY_PARAMETERS', `threshold must be 2…${n}`);
   const keys = new Map<number, GroupElement>();
-  params.trustees.forEach((a, position) => {
-    if (a.index !== position + 1 || a.electionId !== electionId) {
-      throw new BallotError('BAD_CEREMONY_PARAMETERS', `trustee ${position + 1}: wrong index or election`);
-    }
-    const y = decodePoint(a.publicKey, `trustee ${a.index} key`, 'BAD_TRUSTEE_PROOF');
-    const context = announceContext(
-      electionId,
-      a.index,
-      requireString(a.name, 'trustee name', 'BAD_CEREMONY_PARAMETERS'),
-    );
-    if (!proofHolds('openslate/trustee-key/v1', y, a.proof, context)) {
-      throw new BallotError('BAD_TRUSTEE_PROOF', `trustee ${a.index}: key proof fails`, a.index);
-    }
-    keys.set(a.index, y);
-  });
+  params.trustees.forEach((a, position) => keys.set(position + 1, announcedKey(electionId, position + 1, a)));
   return { electionId, threshold: t, keys };
 }
+
+/** Checks one announcement: it is trustee `index`'s, for this election, with a key proof that holds. */
+function announcedKey(electionId: string, index: number, a: TrusteeAnnouncement): GroupElement {
+  if (!isRecord(a) || a.index !== index || a.electionId !== electionId) {
+    throw new BallotError('BAD_CEREMONY_PARAMETERS', `trustee ${index}: wrong index or election`);
+  }
+  const y = decodePoint(a.publicKey, `trustee ${a.index} key`, 'BAD_TRUSTEE_PROOF');
+  const context = announceContext(
+    electionId,
+    a.index,
+    requireString(a.name, 'trustee name', 'BAD_CEREMONY_PARAMETERS'),
+  );
+  if (!proofHolds('openslate/trustee-key/v1', y, a.proof, context)) {
+    throw new BallotError('BAD_TRUSTEE_PROOF', `trustee ${a.index}: key proof fails`, a.index);
+  }
+  return y;
+}
+
+/** The API, as each announcement arrives: the same check `checkCeremonyParameters` makes of every trustee. */
+export const checkAnnouncement = (
+  electionId: string,
+  index: number,
+  announcement: unknown,
+): Result<TrusteeAnnouncement> =>
+  attempt('BAD_CEREMONY_PARAMETERS', () => {
+    announcedKey(electionId, index, announcement as TrusteeAnnouncement);
+    return announcement as TrusteeAnnouncement;
+  });
 
 export const checkCeremonyParameters = (params: CeremonyParameters): Result<true> =>
   attempt('BAD_CEREMONY_PARAMETERS', () => (checkParameters(params), true as const));
