@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   cosignatureVerifier,
   generateKey,
@@ -10,8 +11,10 @@ import {
   noteSigner,
   openNote,
   parseVerifierKey,
+  proveConsistency,
   signCheckpoint,
   SIG_COSIGNATURE_V1,
+  tileHashReader,
   toBase64,
 } from '@openslate/log';
 import { main } from '../src/main.js';
@@ -29,45 +32,63 @@ async function cli(args: string[]): Promise<{ code: number; out: string; err: st
 const entries = (from: number, to: number, tag = 'honest'): Uint8Array[] =>
   Array.from({ length: to - from }, (_, i) => new TextEncoder().encode(`{"${tag}":${from + i}}`));
 
-/** A tiny log server: tiles and checkpoint from a MemoryTileLog, the proof endpoint, and the cosignature inbox. */
+/**
+ * A tiny log server over a directory the package wrote (C2SP tlog-tiles layout with a checkpoint at its top),
+ * with the proof endpoint answered from those tiles, and an inbox for cosignatures.
+ */
 class LogServer {
-  log = new MemoryTileLog();
-  checkpoint = '';
+  dir = '';
   readonly cosignatures: { checkpoint: string; cosignature: string }[] = [];
   private readonly server: Server;
 
-  constructor() {
+  constructor(private readonly work: string) {
     this.server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (req.method === 'POST' && url.pathname === '/cosignatures') {
-        let body = '';
-        req.on('data', (c: Buffer) => (body += c.toString()));
-        req.on('end', () => {
-          this.cosignatures.push(JSON.parse(body) as { checkpoint: string; cosignature: string });
-          res.writeHead(204).end();
-        });
-        return;
-      }
-      if (url.pathname === '/checkpoint') return void res.writeHead(200).end(this.checkpoint);
-      if (url.pathname === '/proof/consistency') {
-        const from = Number(url.searchParams.get('from'));
-        const to = Number(url.searchParams.get('to'));
-        const proof = this.log.consistencyProof(from, to).map(toBase64);
-        return void res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ from, to, proof }));
-      }
-      const data = this.log.files.get(url.pathname.slice(1));
-      res.writeHead(data ? 200 : 404).end(data);
+      this.handle(req, res).catch((e: Error) => res.writeHead(500).end(e.message));
     });
   }
 
-  /** Publishes `log` as the current state, signed by the log key. */
+  private readonly fetch = async (path: string): Promise<Uint8Array | undefined> => {
+    try {
+      return await readFile(join(this.dir, path));
+    } catch {
+      return undefined;
+    }
+  };
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://x');
+    if (req.method === 'POST' && url.pathname === '/cosignatures') {
+      let body = '';
+      for await (const chunk of req) body += String(chunk);
+      this.cosignatures.push(JSON.parse(body) as { checkpoint: string; cosignature: string });
+      res.writeHead(204).end();
+    } else if (url.pathname === '/proof/consistency') {
+      const from = Number(url.searchParams.get('from'));
+      const to = Number(url.searchParams.get('to'));
+      const proof = await proveConsistency(tileHashReader(to, this.fetch), from, to);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ from, to, proof: proof.map(toBase64) }));
+    } else {
+      const data = await this.fetch(url.pathname.slice(1));
+      res.writeHead(data ? 200 : 404).end(data);
+    }
+  }
+
+  /** Writes `log` and its signed checkpoint to a fresh directory and serves that. */
   publish(log: MemoryTileLog): void {
-    this.log = log;
-    this.checkpoint = signCheckpoint({ origin: ORIGIN, size: log.size, root: log.root, extensions: [] }, [
+    this.dir = mkdtempSync(join(this.work, 'pub-'));
+    for (const [path, data] of log.files) {
+      mkdirSync(dirname(join(this.dir, path)), { recursive: true });
+      writeFileSync(join(this.dir, path), data);
+    }
+    const checkpoint = signCheckpoint({ origin: ORIGIN, size: log.size, root: log.root, extensions: [] }, [
       noteSigner(logKey.signerKey),
     ]);
+    writeFileSync(join(this.dir, 'checkpoint'), checkpoint);
+  }
+
+  get checkpoint(): string {
+    return readFileSync(join(this.dir, 'checkpoint'), 'utf8');
   }
 
   async start(): Promise<string> {
@@ -94,7 +115,7 @@ describe('openslate witness', () => {
 
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'openslate-witness-'));
-    server = new LogServer();
+    server = new LogServer(work);
     url = await server.start();
     const generated = await cli([
       'witness',
@@ -138,9 +159,10 @@ describe('openslate witness', () => {
   });
 
   it('cosigns the first checkpoint it sees, and the cosignature verifies', async () => {
-    server.publish(logOf(entries(0, 5)));
+    const log = logOf(entries(0, 5));
+    server.publish(log);
     const r = await witnessOnce();
-    expect(r).toMatchObject({ code: 0, out: `cosigned ${ORIGIN} 5 ${toBase64(server.log.root)}\n` });
+    expect(r).toMatchObject({ code: 0, out: `cosigned ${ORIGIN} 5 ${toBase64(log.root)}\n` });
     const posted = server.cosignatures.at(-1)!;
     expect(server.checkpoint.startsWith(posted.checkpoint)).toBe(true);
     const opened = openNote(`${server.checkpoint}${posted.cosignature}\n`, [
