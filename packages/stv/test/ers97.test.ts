@@ -148,3 +148,18 @@ describe('ERS97: an excluded candidate’s papers go in batches, highest value f
     expect(report.stages).toHaveLength(5);
   });
 });
+
+describe('ERS97: the quota is recalculated when papers become non-transferable before anyone is elected (5.4.8)', () => {
+  // 2 seats, 16 votes, quota 5.34. First preferences A 5, B 5, C 4, D 2 (D's papers go no further).
+  const report = count(parseBlt(blt('4 2', ['5 1', '5 2', '4 3', '2 4'], ['A', 'B', 'C', 'D'])), {
+    rule: 'ers97',
+  });
+
+  test('D excluded: 2.00 non-transferable, quota (16 − 2) ÷ 3 = 4.67, and A and B now have it', () => {
+    expect(report.quota).toBe('5.34');
+    expect(report.stages[1]!.nonTransferable).toBe('2.00');
+    expect(report.stages[1]!.quota).toBe('4.67');
+    expect(report.stages[1]!.elected.map((e) => e.candidate).sort()).toEqual([0, 1]);
+    expect(report.stages).toHaveLength(2);
+  });
+});
