@@ -20,3 +20,14 @@ test('ballotHash is SHA-256 of the RFC 8785 bytes, whatever the key order', () =
   expect(toHex(ballotHash(a))).toBe(toHex(ballotHash(b)));
   expect(trackerCode(ballotHash(a))).toMatch(/^[A-Z2-7]{4}(-[A-Z2-7]{4}){5}$/);
 });
+
+test('RFC 8785 §3.2.2 example: the receipt hashes exactly the canonical bytes', () => {
+  const input = JSON.parse(
+    '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],' +
+      '"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
+  ) as unknown;
+  const expected =
+    '{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],' +
+    '"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}';
+  expect(toHex(ballotHash(input))).toBe(toHex(sha256(bytes(expected))));
+});
