@@ -15,7 +15,15 @@ import { formatUnits, scaleOf } from '../arith/index.js';
 import { forcedExclusion, mayElect, protectedFromExclusion, type ConstraintView } from '../constraints.js';
 import { StvInputError } from '../errors.js';
 import { breakTie } from '../ties.js';
-import type { CandidateId, CountOptions, Election, Report, Stage, StageAction } from '../types.js';
+import {
+  candidateId,
+  type CandidateId,
+  type CountOptions,
+  type Election,
+  type Report,
+  type Stage,
+  type StageAction,
+} from '../types.js';
 
 export type MeekVariant = 'prf' | 'parametric';
 
@@ -23,8 +31,6 @@ export type MeekVariant = 'prf' | 'parametric';
 export interface MeekOptions extends Pick<CountOptions, 'seats' | 'constraints' | 'seed'> {
   /** 'prf' (default): PR Foundation reference Meek. 'parametric': Droop / stv-rs "Meek Parametric". */
   readonly meekVariant?: MeekVariant;
-  /** Chooses a candidate by lot among `tied` (in ballot order) from the published seed; see ties.ts. */
-  readonly drawLot?: (seed: string, context: string, tied: readonly CandidateId[]) => CandidateId;
 }
 
 const PLACES = 9; // A. 9 decimal places
@@ -35,18 +41,22 @@ const EPSILON = 1n; // B.2.b. 0.000000001
 /** A rank shared by all ballots below it; `ends` voters' ballots stop here. */
 interface Node {
   readonly group: readonly CandidateId[];
+  /** The candidate for a single rank, "a=b" for an equal ranking (children are found by it). */
+  readonly key: number | string;
   voters: bigint;
   ends: bigint;
   readonly children: Node[];
-  readonly index: Map<string, Node>;
 }
+
+const keyOf = (group: readonly CandidateId[]): number | string =>
+  group.length === 1 ? (group[0] as number) : group.join('=');
 
 const newNode = (group: readonly CandidateId[]): Node => ({
   group,
+  key: keyOf(group),
   voters: 0n,
   ends: 0n,
   children: [],
-  index: new Map(),
 });
 
 /** Ceiling and floor of a × b / d for non-negative a, b and positive d. */
@@ -58,73 +68,201 @@ interface Tally {
   exhausted: bigint;
 }
 
+type Status = 'hopeful' | 'elected' | 'defeated' | 'withdrawn';
+
 interface CountState {
   readonly kf: bigint[];
+  readonly status: readonly Status[];
   readonly variant: MeekVariant;
+  /** The flow of the strictly ranked ballots (see `flowOf`). */
+  flow?: FlowIndex;
+}
+
+interface FlowIndex {
+  /** The statuses the flow reflects. */
+  readonly known: Status[];
+  readonly root: Flow;
+  /** Per hopeful candidate: the tree nodes where ballots stop at that candidate, and the flows holding them. */
+  readonly waitingNodes: Node[][];
+  readonly waitingFlows: Flow[][];
+}
+
+/**
+ * Strictly ranked ballots, summarised for one set of statuses. A ballot's weight on reaching a candidate depends
+ * only on the elected candidates it has passed (defeated ones pass it on whole, a hopeful one keeps it all), so
+ * ballots are summed by that sequence of elected candidates: each iteration then costs the number of sequences,
+ * not the number of ballots, and gives exactly the per-ballot result.
+ */
+interface Flow {
+  /** Voters whose ballots reach this sequence (through its last elected candidate). */
+  voters: bigint;
+  /** Voters whose ballots stop here, without reaching a hopeful candidate. */
+  ends: bigint;
+  /** Voters whose next continuing preference is this hopeful candidate (indexed by CandidateId). */
+  readonly hopeful: bigint[];
+  /** The sequence extended by the next elected candidate on the ballot. */
+  readonly next: Map<CandidateId, Flow>;
+}
+
+const newFlow = (n: number): Flow => ({
+  voters: 0n,
+  ends: 0n,
+  hopeful: new Array<bigint>(n).fill(0n),
+  next: new Map(),
+});
+
+/**
+ * The flow for the current statuses, kept up to date incrementally: when a hopeful candidate is elected or
+ * defeated, only the ballots that were waiting at that candidate walk on, so over a whole count every tree node
+ * is walked about once.
+ */
+function flowOf(tree: Node, state: CountState): Flow {
+  const n = state.kf.length;
+  let index = state.flow;
+  if (!index) {
+    index = {
+      known: [...state.status],
+      root: newFlow(n),
+      waitingNodes: state.kf.map(() => []),
+      waitingFlows: state.kf.map(() => []),
+    };
+    index.root.voters = tree.voters;
+    state.flow = index;
+    walkFlow(tree, index.root, index, state.status);
+    return index.root;
+  }
+  for (let c = 0; c < n; c++) {
+    const now = state.status[c] as Status;
+    if (index.known[c] === now) continue;
+    index.known[c] = now;
+    // Only hopeful candidates can change (to elected or defeated): their waiting ballots walk on.
+    const nodes = index.waitingNodes[c] as Node[];
+    const flows = index.waitingFlows[c] as Flow[];
+    index.waitingNodes[c] = [];
+    index.waitingFlows[c] = [];
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k] as Node;
+      const flow = flows[k] as Flow;
+      flow.hopeful[c] = (flow.hopeful[c] as bigint) - node.voters;
+      let into = flow;
+      if (now === 'elected') {
+        let next = flow.next.get(candidateId(c));
+        if (!next) flow.next.set(candidateId(c), (next = newFlow(n)));
+        next.voters += node.voters;
+        into = next;
+      }
+      walkFlow(node, into, index, state.status);
+    }
+  }
+  return index.root;
+}
+
+/** Adds the ballots below `node` to `flow`, stopping at each ballot's first hopeful candidate. */
+function walkFlow(node: Node, flow: Flow, index: FlowIndex, status: readonly Status[]): void {
+  flow.ends += node.ends;
+  for (const child of node.children) {
+    const c = child.group[0] as CandidateId;
+    const s = status[c];
+    if (s === 'hopeful') {
+      flow.hopeful[c] = (flow.hopeful[c] as bigint) + child.voters;
+      index.waitingNodes[c]?.push(child);
+      index.waitingFlows[c]?.push(flow);
+    } else if (s === 'elected') {
+      let next = flow.next.get(c);
+      if (!next) flow.next.set(c, (next = newFlow(flow.hopeful.length)));
+      next.voters += child.voters;
+      walkFlow(child, next, index, status);
+    } else {
+      walkFlow(child, flow, index, status); // defeated or withdrawn: passed over
+    }
+  }
+}
+
+/** One candidate's share: what it keeps (added to its vote) and what passes on (B.2.a). */
+function split(share: bigint, k: bigint, variant: MeekVariant): [keep: bigint, rest: bigint] {
+  if (k === ONE) return [share, 0n]; // keeps everything (exact under both variants)
+  if (k === 0n) return [0n, share];
+  if (variant === 'prf') {
+    const keep = ceilDiv(share * k, ONE); // B.2.a. w × kf to 9 places, rounded up
+    return [keep, share - keep];
+  }
+  return [(share * k) / ONE, (share * (ONE - k)) / ONE]; // Droop Meek parametric: both truncated
 }
 
 /** B.2.a. Distribute every ballot's weight by the keep factors. */
-function distribute(
-  roots: readonly { tree: Node; blocking: boolean }[],
-  state: CountState,
-  n: number,
-): Tally {
+function distribute(trees: Trees, state: CountState, n: number): Tally {
   const tally: Tally = { votes: new Array<bigint>(n).fill(0n), exhausted: 0n };
+  const { votes } = tally;
   const { kf, variant } = state;
-  const visit = (node: Node, w: bigint, blocking: boolean): void => {
+  const flowing = (flow: Flow, w: bigint): void => {
+    flow.hopeful.forEach((voters, c) => {
+      if (voters > 0n) votes[c] = (votes[c] as bigint) + w * voters;
+    });
+    tally.exhausted += w * flow.ends;
+    for (const [e, next] of flow.next) {
+      const [keep, rest] = split(w, kf[e] as bigint, variant);
+      votes[e] = (votes[e] as bigint) + keep * next.voters;
+      if (rest > 0n) flowing(next, rest);
+    }
+  };
+  flowing(flowOf(trees.plain, state), ONE);
+
+  // Ballots with equal rankings: the weight reaching a rank is split evenly (truncated) between its continuing
+  // candidates, each keeping its share and passing the rest to the next rank (Droop's recursive descent).
+  const visit = (node: Node, w: bigint): void => {
     if (node.ends > 0n) tally.exhausted += w * node.ends;
     for (const child of node.children) {
       const members = child.group.filter((c) => (kf[c] as bigint) > 0n);
       if (members.length === 0) {
-        // A rank of defeated candidates: passed over, or (Droop's recursive descent) the ballot stops.
-        if (blocking) tally.exhausted += w * child.voters;
-        else visit(child, w, blocking);
+        // A rank of defeated candidates: passed over, or (Droop's recursive descent) the ballot stops there.
+        if (trees.blocking) tally.exhausted += w * child.voters;
+        else visit(child, w);
         continue;
       }
-      const share = w / BigInt(members.length); // equal rankings: an even split, truncated
+      const share = w / BigInt(members.length);
       for (const c of members) {
-        const k = kf[c] as bigint;
-        let keep: bigint;
-        let rest: bigint;
-        if (variant === 'prf') {
-          keep = ceilDiv(share * k, ONE); // B.2.a. w × kf to 9 places, rounded up
-          rest = share - keep;
-        } else {
-          keep = (share * k) / ONE; // Droop Meek parametric: both truncated
-          rest = (share * (ONE - k)) / ONE;
-        }
-        tally.votes[c] = (tally.votes[c] as bigint) + keep * child.voters;
-        if (rest > 0n) visit(child, rest, blocking);
+        const [keep, rest] = split(share, kf[c] as bigint, variant);
+        votes[c] = (votes[c] as bigint) + keep * child.voters;
+        if (rest > 0n) visit(child, rest);
       }
     }
   };
-  for (const root of roots) visit(root.tree, ONE, root.blocking);
+  visit(trees.equal, ONE);
   return tally;
 }
 
-/** Builds the prefix trees: ballots with equal rankings apart when the variant blocks on them. */
-function buildTrees(
-  election: Election,
-  variant: MeekVariant,
-): { roots: { tree: Node; blocking: boolean }[]; total: bigint } {
+interface Trees {
+  /** Strictly ranked ballots. */
+  readonly plain: Node;
+  /** Ballots with at least one equal ranking. */
+  readonly equal: Node;
+  /** Droop's recursive descent stops a ballot with equal rankings at a rank of defeated candidates. */
+  readonly blocking: boolean;
+  /** Valid votes (voters whose ballots name a standing candidate). */
+  readonly total: bigint;
+}
+
+/** Builds the prefix trees of the ballots, withdrawn candidates removed. */
+function buildTrees(election: Election, variant: MeekVariant): Trees {
   const withdrawn = new Set(election.withdrawn);
   const plain = newNode([]);
   const equal = newNode([]);
   let total = 0n;
   for (const ballot of election.ballots) {
-    const ranks = ballot.preferences
-      .map((p) => p.filter((c) => !withdrawn.has(c)))
-      .filter((p) => p.length > 0);
-    if (ranks.length === 0 || ballot.weight <= 0n) continue; // blank once withdrawn candidates are removed
+    if (ballot.weight <= 0n) continue;
+    let ranks = ballot.preferences;
+    if (withdrawn.size > 0 || ranks.some((p) => p.length !== 1)) {
+      ranks = ranks.map((p) => p.filter((c) => !withdrawn.has(c))).filter((p) => p.length > 0);
+    }
+    if (ranks.length === 0) continue; // blank once withdrawn candidates are removed
     total += ballot.weight;
-    let node = variant === 'parametric' && ranks.some((p) => p.length > 1) ? equal : plain;
+    let node = ranks.some((p) => p.length > 1) ? equal : plain;
     node.voters += ballot.weight;
     for (const group of ranks) {
-      const key = group.join('=');
-      let child = node.index.get(key);
+      const key = keyOf(group);
+      let child = node.children.find((c) => c.key === key); // at most one child per candidate
       if (!child) {
         child = newNode(group);
-        node.index.set(key, child);
         node.children.push(child);
       }
       child.voters += ballot.weight;
@@ -132,16 +270,8 @@ function buildTrees(
     }
     node.ends += ballot.weight;
   }
-  return {
-    roots: [
-      { tree: plain, blocking: false },
-      { tree: equal, blocking: true },
-    ],
-    total,
-  };
+  return { plain, equal, blocking: variant === 'parametric', total };
 }
-
-type Status = 'hopeful' | 'elected' | 'defeated' | 'withdrawn';
 
 /** Counts an election by Meek's method. Throws StvInputError on impossible input (seats, no votes). */
 export function countMeek(election: Election, options: MeekOptions = {}): Report {
@@ -155,11 +285,12 @@ export function countMeek(election: Election, options: MeekOptions = {}): Report
   if (seats > standing)
     throw new StvInputError('seats', `${seats} seats but only ${standing} candidates standing`);
 
-  const { roots, total: voters } = buildTrees(election, variant);
+  const trees = buildTrees(election, variant);
+  const voters = trees.total;
   if (voters === 0n) throw new StvInputError('rule', 'no valid votes to count');
   const total = voters * ONE;
   // A. Keep factor 1 for hopeful candidates, 0 for withdrawn ones.
-  const state: CountState = { kf: status.map((s) => (s === 'hopeful' ? ONE : 0n)), variant };
+  const state: CountState = { kf: status.map((s) => (s === 'hopeful' ? ONE : 0n)), status, variant };
   const quotaOf = (votes: bigint): bigint => votes / BigInt(seats + 1) + EPSILON; // B.2.b. truncated, plus 10^-9
 
   const stages: Stage[] = [];
@@ -194,7 +325,7 @@ export function countMeek(election: Election, options: MeekOptions = {}): Report
   };
 
   // Stage 1: first preferences (every hopeful candidate keeps all it receives).
-  let tally = distribute(roots, state, n);
+  let tally = distribute(trees, state, n);
   let quota = quotaOf(total);
   pushStage({ kind: 'first-preferences' }, tally, quota, { elected: [], excluded: [], ties: [] });
 
@@ -218,7 +349,7 @@ export function countMeek(election: Election, options: MeekOptions = {}): Report
     const due = constraints.length > 0 ? forcedExclusion(view(), constraints) : null;
     if (due) {
       exclude(due.candidates);
-      tally = distribute(roots, state, n);
+      tally = distribute(trees, state, n);
       const { constraint, candidates, description } = due;
       pushStage({ kind: 'constraint', constraint, candidates, description }, tally, quota, {
         elected: [],
@@ -276,7 +407,7 @@ export function countMeek(election: Election, options: MeekOptions = {}): Report
     let lastSurplus = total;
     const newlyElected: CandidateId[] = [];
     for (let iterations = 1; ; iterations++) {
-      tally = distribute(roots, state, n); // B.2.a
+      tally = distribute(trees, state, n); // B.2.a
       const continuing = [...ids('hopeful'), ...ids('elected')];
       quota = quotaOf(continuing.reduce((a, c) => a + (tally.votes[c] as bigint), 0n)); // B.2.b
       for (const c of ids('hopeful')) {
@@ -314,7 +445,7 @@ export function countMeek(election: Election, options: MeekOptions = {}): Report
       if (fill) elected.push(c);
       else state.kf[c] = 0n;
     }
-    tally = distribute(roots, state, n);
+    tally = distribute(trees, state, n);
     pushStage({ kind: 'fill-remaining', candidates: remaining }, tally, quota, {
       elected: fill ? remaining.map((candidate) => ({ candidate, reason: 'remaining-seats' as const })) : [],
       excluded: fill ? [] : remaining.map((candidate) => ({ candidate, reason: 'bulk' as const })),
