@@ -79,20 +79,34 @@ export function forcedExclusion(
 }
 
 /**
- * Whether excluding `candidate` as the lowest would make a minimum impossible (too few group members left);
- * such a candidate is skipped and the next lowest excluded.
+ * Whether excluding all of `out` still lets every constraint be met: enough continuing group members for each
+ * minimum, and enough continuing candidates outside each group for the seats its maximum leaves to others.
+ */
+export function canExcludeAll(
+  view: ConstraintView,
+  out: readonly CandidateId[],
+  constraints: readonly Constraint[],
+): boolean {
+  const staying = view.continuing.filter((c) => !out.includes(c));
+  return constraints.every((k) => {
+    const members = staying.filter((c) => inGroup(view.candidates[c] as Candidate, k)).length;
+    const others = staying.length - members;
+    const othersNeeded = k.max === undefined ? 0 : view.seatsLeft - Math.max(0, k.max - electedIn(view, k));
+    return members >= stillNeeded(view, k) && others >= othersNeeded;
+  });
+}
+
+/**
+ * Whether excluding `candidate` as the lowest would make a constraint impossible (too few group members left
+ * for a minimum, or too few others for the seats a maximum leaves them); such a candidate is skipped and the
+ * next lowest excluded.
  */
 export function protectedFromExclusion(
   view: ConstraintView,
   candidate: CandidateId,
   constraints: readonly Constraint[],
 ): boolean {
-  const c = view.candidates[candidate] as Candidate;
-  return constraints.some((k) => {
-    if (!inGroup(c, k) || stillNeeded(view, k) === 0) return false;
-    const members = view.continuing.filter((x) => inGroup(view.candidates[x] as Candidate, k)).length;
-    return members <= stillNeeded(view, k);
-  });
+  return canExcludeAll(view, [], constraints) && !canExcludeAll(view, [candidate], constraints);
 }
 
 /** Checks constraints against the election before counting: known attribute, sane bounds, satisfiable. */

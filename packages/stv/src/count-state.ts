@@ -213,7 +213,8 @@ export class CountState {
 
   // ---- elections and exclusions ------------------------------------------------------------------------------
 
-  private view(): ConstraintView {
+  /** What the constraints need to know about the count now. */
+  view(): ConstraintView {
     return {
       candidates: this.election.candidates,
       elected: this.electedOrder,

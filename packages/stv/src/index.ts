@@ -7,6 +7,7 @@ export { countScottish } from './rules/scottish.js';
 export { countWigm } from './rules/wigm.js';
 export { countErs97 } from './rules/ers97.js';
 export {
+  canExcludeAll,
   forcedExclusion,
   mayElect,
   protectedFromExclusion,

@@ -3,6 +3,7 @@ import {
   candidateId,
   count,
   Fixed,
+  StvInputError,
   type Ballot,
   type CandidateId,
   type Election,
@@ -100,6 +101,38 @@ describe.each(RULES)('%s: properties over random elections', (rule) => {
           expect(b.elected.map((c) => relabelled.candidates[c]!.name).sort()).toEqual(
             a.elected.map((c) => election.candidates[c]!.name).sort(),
           );
+        },
+      ),
+    );
+  });
+
+  test('the elected set keeps every satisfiable minimum and maximum', () => {
+    fc.assert(
+      fc.property(
+        elections,
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.integer({ min: 0, max: 8 }),
+        (plain, women, min, max) => {
+          const election: Election = {
+            ...plain,
+            candidates: plain.candidates.map((c, i) => ({
+              ...c,
+              attributes: { gender: women[i] ? 'woman' : 'man' },
+            })),
+          };
+          const constraint = { attribute: 'gender', value: 'woman', min, max: Math.max(min, max) };
+          let report: Report;
+          try {
+            report = count(election, { rule, constraints: [constraint] });
+          } catch (e) {
+            fc.pre(!(e instanceof StvInputError && e.code === 'constraint')); // impossible constraint: refused
+            throw e;
+          }
+          const elected = report.elected.filter((c) => women[c]).length;
+          expect(elected).toBeGreaterThanOrEqual(constraint.min);
+          expect(elected).toBeLessThanOrEqual(constraint.max);
+          expect(report.elected).toHaveLength(election.seats);
         },
       ),
     );

@@ -4,6 +4,7 @@
 // decided by the first stage at which the candidates differed (5.2.3, 5.2.5, 5.6.2), then by lot.
 // Each batch of an exclusion is recorded as its own stage (a column of the ERS exclusion form).
 import { divRound, formatUnits } from '../arith/index.js';
+import { canExcludeAll } from '../constraints.js';
 import { CountState, type Parcel } from '../count-state.js';
 import { droopRoundedUpQuota } from '../quota.js';
 import type { CandidateId, Constraint, Election, ExclusionReason, Report, StageAction } from '../types.js';
@@ -115,7 +116,9 @@ function bulkExclusion(
     sum += v(sorted[k - 1] as CandidateId);
     const next = v(sorted[k] as CandidateId);
     // never split candidates with equal votes between excluded and kept
-    if (k >= 2 && sum + surplus <= next && v(sorted[k - 1] as CandidateId) < next) best = k;
+    const fits = sum + surplus <= next && v(sorted[k - 1] as CandidateId) < next;
+    if (k >= 2 && fits && canExcludeAll(state.view(), sorted.slice(0, k), state.options.constraints))
+      best = k;
   }
   const lowestTwoGap = sorted.length >= 2 ? v(sorted[1] as CandidateId) - v(sorted[0] as CandidateId) : -1n;
   if (best >= 2) {
