@@ -39,17 +39,20 @@ function fromKeyObjects(
   return { record: issuerKeyRecord(electionId, weight, contests, key), key, privateKey, publicKeyObject };
 }
 
-/** A fresh issuer key for one class of one election (e = 65537). */
+/** A fresh issuer key for one class of one election (e = 65537); MALFORMED_KEY below 2048 bits. */
 export function generateIssuerKey(
   electionId: string,
   weight: number,
   contests: readonly string[],
   modulusBits: number = MIN_MODULUS_BITS,
-): IssuerSecretKey {
-  if (modulusBits < MIN_MODULUS_BITS)
-    throw new BallotError('MALFORMED_KEY', `at least ${MIN_MODULUS_BITS} bits`);
-  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: modulusBits, publicExponent: 65537 });
-  return fromKeyObjects(electionId, weight, contests, privateKey);
+): Result<IssuerSecretKey> {
+  return attempt('MALFORMED_KEY', () => {
+    if (!Number.isSafeInteger(modulusBits) || modulusBits < MIN_MODULUS_BITS) {
+      throw new BallotError('MALFORMED_KEY', `issuer keys need at least ${MIN_MODULUS_BITS} bits`);
+    }
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: modulusBits, publicExponent: 65537 });
+    return fromKeyObjects(electionId, weight, contests, privateKey);
+  });
 }
 
 /** Serialises the private key (PKCS #8 PEM) for the API's secret store. */

@@ -53,9 +53,15 @@ export interface BallotVerificationContext {
   readonly checkProofs?: boolean;
 }
 
-export function generateBallotKeyPair(seed: Uint8Array, backend: CryptoBackend = pureBackend): BallotKeyPair {
-  if (seed.length !== 32) throw new BallotError('MALFORMED_INPUT', 'seed must be 32 bytes');
-  return { seed, publicKey: backend.ed25519PublicKey(seed) };
+/** A ballot key pair from 32 random bytes (the browser's crypto.getRandomValues). */
+export function generateBallotKeyPair(
+  seed: Uint8Array,
+  backend: CryptoBackend = pureBackend,
+): Result<BallotKeyPair> {
+  return attempt('MALFORMED_INPUT', () => {
+    if (seed.length !== 32) throw new BallotError('MALFORMED_INPUT', 'seed must be 32 bytes');
+    return { seed, publicKey: backend.ed25519PublicKey(seed) };
+  });
 }
 
 export interface BallotInput {

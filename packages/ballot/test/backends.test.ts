@@ -5,7 +5,7 @@ import { fromBase64url, toHex } from '../src/encoding.js';
 import { generateIssuerKey, issueBlindSignature } from '../src/node.js';
 import { node, value } from './fixtures.js';
 
-const issuer = generateIssuerKey('e1', 1, ['board']);
+const issuer = value(generateIssuerKey('e1', 1, ['board']));
 
 test('property: RSA-PSS verdicts agree on finished blind signatures and on any single-bit change', () => {
   fc.assert(

@@ -65,7 +65,7 @@ describe('credentials', () => {
     const a = credentialFor(member);
     const b = credentialFor(member);
     const other = value(
-      createIssuerKeyring(issuerKeySet('e2', [generateIssuerKey('e2', 1, ['board']).record])),
+      createIssuerKeyring(issuerKeySet('e2', [value(generateIssuerKey('e2', 1, ['board'])).record])),
     );
     const check = (keyring = e.keyring, key = a.keyPair.publicKey, cred: unknown = a.credential) => {
       const r = verifyCredential(node, keyring, toBase64url(key), cred);
@@ -78,6 +78,16 @@ describe('credentials', () => {
       check(e.keyring, a.keyPair.publicKey, { ...a.credential, issuerKeyId: delegate.record.keyId }),
     ).toBe('BAD_ISSUER_SIGNATURE');
     expect(check(e.keyring, a.keyPair.publicKey, 'nonsense')).toBe('MALFORMED_INPUT');
+  });
+
+  test('issuer keys below 2048 bits are refused, generated or published', () => {
+    const small = generateIssuerKey('e1', 1, ['board'], 1024);
+    expect(small.ok ? 'ok' : small.error.code).toBe('MALFORMED_KEY');
+    const n1024 = toBase64url(new Uint8Array(128).fill(0xc3));
+    const forged = { ...member.record, n: n1024 };
+    const set = createIssuerKeyring(issuerKeySet(e.electionId, [forged]));
+    expect(set.ok ? 'ok' : set.error.code).toBe('MALFORMED_KEY');
+    expect(set.ok ? '' : set.error.message).toMatch(/2048/);
   });
 
   test('an issuer key set with a forged keyId is refused', () => {

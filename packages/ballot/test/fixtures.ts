@@ -62,8 +62,8 @@ export interface Election {
 /** Election "e1" with classes: weight 1 on [board, motion], weight 3 on [board]. */
 export function makeElection(electionId = 'e1'): Election {
   const issuers = [
-    generateIssuerKey(electionId, 1, ['board', 'motion']),
-    generateIssuerKey(electionId, 3, ['board']),
+    value(generateIssuerKey(electionId, 1, ['board', 'motion'])),
+    value(generateIssuerKey(electionId, 3, ['board'])),
   ];
   const keyring = value(
     createIssuerKeyring(
@@ -77,7 +77,7 @@ export function makeElection(electionId = 'e1'): Election {
 }
 
 export function credentialFor(issuer: IssuerSecretKey) {
-  const keyPair = generateBallotKeyPair(randomBytes(32));
+  const keyPair = value(generateBallotKeyPair(randomBytes(32)));
   const { request, state } = value(requestCredential(issuer.record, keyPair.publicKey));
   const blindSignature = value(issueBlindSignature(issuer, request.blindedMessage));
   const credential: Credential = value(finalizeCredential(state, blindSignature));

@@ -10,7 +10,7 @@ import {
 import { generateIssuerKey } from '../src/node.js';
 import { node, value } from './fixtures.js';
 
-const issuer = generateIssuerKey('e1', 1, ['board']);
+const issuer = value(generateIssuerKey('e1', 1, ['board']));
 const seed = randomBytes(32);
 const registry = new Map([['m-1', toBase64url(pureBackend.ed25519PublicKey(seed))]]);
 const { request } = value(requestCredential(issuer.record, randomBytes(32)));

@@ -51,7 +51,7 @@ export function value<T>(r: Result<T>): T {
 /** A 3-trustee, threshold-2 ceremony, an issuer key and `count` cast ballots ranking 10 candidates. */
 export function buildBenchData(count: number): BenchData {
   const node = createNodeBackend();
-  const issuer = generateIssuerKey(ELECTION_ID, 1, CONTESTS);
+  const issuer = value(generateIssuerKey(ELECTION_ID, 1, CONTESTS));
   const trustees = [1, 2, 3].map((i) => createTrustee(ELECTION_ID, i, `trustee ${i}`));
   const params: CeremonyParameters = {
     type: 'openslate/ceremony/v1',
@@ -70,7 +70,7 @@ export function buildBenchData(count: number): BenchData {
   const blindedMessages: string[] = [];
   const candidates = Array.from({ length: 10 }, (_, i) => `candidate-${i + 1}`);
   for (let i = 0; i < count; i++) {
-    const keyPair = generateBallotKeyPair(randomBytes(32), node);
+    const keyPair = value(generateBallotKeyPair(randomBytes(32), node));
     const { request, state } = value(requestCredential(issuer.record, keyPair.publicKey));
     blindedMessages.push(request.blindedMessage);
     const credential = value(
