@@ -4,7 +4,7 @@
 import { isRecord } from './encoding.js';
 import { attempt, BallotError } from './errors.js';
 import type { Result } from './errors.js';
-import { baseMul, decodeScalar, encodeScalar } from './group.js';
+import { baseMul, decodeScalar, encodeScalar, G, publicMul } from './group.js';
 import type { CheckedElectionKey, TrusteeShare } from './key-ceremony.js';
 import { interpolateAtZero } from './polynomial.js';
 
@@ -55,7 +55,8 @@ export function checkShareReveal(
     } catch {
       throw new BallotError('BAD_TRUSTEE_SHARE', `trustee ${trustee}: malformed share`, trustee);
     }
-    if (!baseMul(share === 0n ? 1n : share).equals(vk) || share === 0n) {
+    // The share is public from now on: variable-time arithmetic (which also accepts 0) is fine.
+    if (!publicMul(G, share).equals(vk)) {
       throw new BallotError(
         'BAD_TRUSTEE_SHARE',
         `trustee ${trustee}: share does not match its commitments`,
