@@ -6,14 +6,12 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
   count,
-  countMeek,
   parseBlt,
   parseJsonBallots,
   renderCsv,
   renderExplanation,
   renderJson,
   renderText,
-  resolveOptions,
   StvInputError,
   type Constraint,
   type Election,
@@ -131,16 +129,6 @@ function parseBallots(path: string, text: string): Election {
   return json ? parseJsonBallots(text).election : parseBlt(text);
 }
 
-function countElection(
-  election: Election,
-  rule: RuleName,
-  options: Omit<Parameters<typeof count>[1], 'rule'>,
-) {
-  // count() validates seats and constraints; Meek runs through the same validation.
-  if (rule === 'meek') return countMeek(election, resolveOptions(election, { ...options, rule }));
-  return count(election, { ...options, rule });
-}
-
 export const run: Command = async (args: string[], io: CliIo): Promise<number> => {
   let file = '';
   try {
@@ -180,7 +168,8 @@ export const run: Command = async (args: string[], io: CliIo): Promise<number> =
       election = applyAttributes(election, await readInput(file));
       file = positionals[0] as string;
     }
-    const report = countElection(election, rule, {
+    const report = count(election, {
+      rule,
       ...(seats !== undefined ? { seats } : {}),
       ...(constraints.length > 0 ? { constraints } : {}),
       ...(values.seed !== undefined ? { seed: values.seed } : {}),
