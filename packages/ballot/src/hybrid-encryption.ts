@@ -114,10 +114,37 @@ export function decrypt(
   context: Uint8Array,
 ): Uint8Array {
   const c = parseCiphertext(value);
-  const key = deriveKey(c.ephemeral.multiply(secret), c.ephemeral, recipient);
+  return open(c, c.ephemeral.multiply(secret), recipient, context);
+}
+
+/** The KEM's shared point secret·R, which a recipient may publish (with a proof) to let anyone decrypt. */
+export function sharedPoint(secret: bigint, value: unknown): GroupElement {
+  return parseCiphertext(value).ephemeral.multiply(secret);
+}
+
+/** Decrypts with a published shared point instead of the secret key. */
+export function decryptWithSharedPoint(
+  shared: GroupElement,
+  recipient: GroupElement,
+  value: unknown,
+  context: Uint8Array,
+): Uint8Array {
+  return open(parseCiphertext(value), shared, recipient, context);
+}
+
+function open(
+  c: ParsedCiphertext,
+  shared: GroupElement,
+  recipient: GroupElement,
+  context: Uint8Array,
+): Uint8Array {
+  const key = deriveKey(shared, c.ephemeral, recipient);
   try {
     return xchacha20poly1305(key, c.nonce, context).decrypt(c.body);
   } catch {
     throw new BallotError('DECRYPTION_FAILED', 'authentication failed');
   }
 }
+
+/** R of a ciphertext (for proofs about its shared point). */
+export const ephemeralOf = (value: unknown): GroupElement => parseCiphertext(value).ephemeral;

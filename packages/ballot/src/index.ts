@@ -46,6 +46,8 @@ export {
   receiveShares,
   electionKeyRecord,
   checkElectionKey,
+  complainAboutShare,
+  judgeComplaint,
   MIN_TRUSTEES,
   MAX_TRUSTEES,
 } from './key-ceremony.js';
@@ -55,6 +57,7 @@ export type {
   Dealing,
   DealingHash,
   ElectionKeyRecord,
+  ShareComplaint,
   TrusteeAnnouncement,
   TrusteeSecret,
   TrusteeShare,

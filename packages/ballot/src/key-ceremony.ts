@@ -21,9 +21,11 @@ import {
   randomScalar,
   G,
   IDENTITY,
+  publicMul,
 } from './group.js';
 import type { GroupElement } from './group.js';
-import { decrypt, encrypt } from './hybrid-encryption.js';
+import { decrypt, decryptWithSharedPoint, encrypt, ephemeralOf } from './hybrid-encryption.js';
+import { proveEqualLogs, verifyEqualLogs } from './chaum-pedersen.js';
 import type { Ciphertext } from './hybrid-encryption.js';
 import { evaluate, evaluateCommitments, randomPolynomial } from './polynomial.js';
 import { proveKnowledge, verifyKnowledge } from './schnorr.js';
@@ -292,6 +294,33 @@ function checkAllDealings(
   return commitments;
 }
 
+/** Opens the share `dealer` dealt to `recipient` and checks it against the dealer's commitments. */
+function checkedShare(
+  commitments: readonly GroupElement[],
+  dealer: number,
+  recipient: number,
+  open: () => Uint8Array,
+): bigint {
+  let share: bigint;
+  try {
+    share = decodeScalar(new TextDecoder().decode(open()), 'share', 'BAD_TRUSTEE_SHARE');
+  } catch {
+    throw new BallotError(
+      'BAD_TRUSTEE_SHARE',
+      `trustee ${dealer}: share for trustee ${recipient} does not decrypt`,
+      dealer,
+    );
+  }
+  if (!publicMul(G, share).equals(evaluateCommitments(commitments, BigInt(recipient)))) {
+    throw new BallotError(
+      'BAD_TRUSTEE_SHARE',
+      `trustee ${dealer}: share for trustee ${recipient} fails its commitments`,
+      dealer,
+    );
+  }
+  return share;
+}
+
 /** Step 3, on trustee j's machine: decrypts and checks every share dealt to it; BAD_TRUSTEE_SHARE names the dealer. */
 export function receiveShares(
   params: CeremonyParameters,
@@ -309,29 +338,11 @@ export function receiveShares(
     let total = 0n;
     for (const dealing of dealings) {
       const dealer = dealing.dealer;
-      let share: bigint;
-      try {
-        const plaintext = decrypt(
-          secret.secretKey,
-          myKey,
-          dealing.shares[String(me)],
-          shareContext(checked.electionId, dealer, me),
-        );
-        share = decodeScalar(new TextDecoder().decode(plaintext), 'share', 'BAD_TRUSTEE_SHARE');
-      } catch {
-        throw new BallotError(
-          'BAD_TRUSTEE_SHARE',
-          `trustee ${dealer}: share for trustee ${me} does not decrypt`,
-          dealer,
-        );
-      }
-      if (!baseMul(share).equals(evaluateCommitments(commitments.get(dealer) ?? [], BigInt(me)))) {
-        throw new BallotError(
-          'BAD_TRUSTEE_SHARE',
-          `trustee ${dealer}: share for trustee ${me} fails its commitments`,
-          dealer,
-        );
-      }
+      const ciphertext = dealing.shares[String(me)];
+      const context = shareContext(checked.electionId, dealer, me);
+      const share = checkedShare(commitments.get(dealer) ?? [], dealer, me, () =>
+        decrypt(secret.secretKey, myKey, ciphertext, context),
+      );
       total = mod(total + share);
     }
     return { electionId: checked.electionId, index: me, share: total };
@@ -401,5 +412,105 @@ export function checkElectionKey(record: ElectionKeyRecord): Result<CheckedElect
       );
     }
     return { record, publicKey: y, verificationKeys };
+  });
+}
+
+export interface ShareComplaint {
+  readonly type: 'openslate/trustee-complaint/v1';
+  readonly electionId: string;
+  readonly accuser: number;
+  readonly dealer: number;
+  /** sk_accuser · R of the disputed ciphertext: lets anyone decrypt that one share. */
+  readonly sharedPoint: string;
+  /** Chaum–Pedersen proof that log_G(Y_accuser) = log_R(sharedPoint). */
+  readonly proof: SchnorrProof;
+}
+
+const complaintContext = (electionId: string, accuser: number, dealer: number) =>
+  canonicalBytes({ type: 'openslate/trustee-complaint/v1', electionId, accuser, dealer });
+
+/**
+ * On trustee j's machine, when `receiveShares` names dealer i: publishes the KEM shared point of the disputed
+ * share with a proof, so that anyone can decrypt that single share and see who is lying (ElectionGuard 2.0 §3.2
+ * has the dealer reveal instead; here the accuser's proof makes the check independent of the dealer).
+ */
+export function complainAboutShare(secret: TrusteeSecret, dealing: Dealing): Result<ShareComplaint> {
+  return attempt('MALFORMED_CIPHERTEXT', () => {
+    const r = ephemeralOf(dealing.shares[String(secret.index)]);
+    const context = complaintContext(secret.electionId, secret.index, dealing.dealer);
+    const { shared, proof } = proveEqualLogs('openslate/trustee-complaint/v1', secret.secretKey, r, context);
+    return {
+      type: 'openslate/trustee-complaint/v1',
+      electionId: secret.electionId,
+      accuser: secret.index,
+      dealer: dealing.dealer,
+      sharedPoint: encodePoint(shared),
+      proof,
+    };
+  });
+}
+
+/**
+ * Anyone: decides a complaint. `guilty` is the dealer if the disputed share does not decrypt or fails the
+ * commitments, and the accuser if the share is good or the complaint's proof fails.
+ */
+export function judgeComplaint(
+  params: CeremonyParameters,
+  dealings: readonly Dealing[],
+  hashes: readonly DealingHash[],
+  complaint: ShareComplaint,
+): Result<{ guilty: number; reason: string }> {
+  return attempt('BAD_CEREMONY_PARAMETERS', () => {
+    const checked = checkParameters(params);
+    const commitments = checkAllDealings(checked, dealings, hashes);
+    const { accuser, dealer } = complaint;
+    const accuserKey = checked.keys.get(accuser);
+    const dealing = dealings.find((d) => d.dealer === dealer);
+    if (!accuserKey || !dealing || accuser === dealer || complaint.electionId !== checked.electionId) {
+      throw new BallotError('BAD_CEREMONY_PARAMETERS', 'complaint names no dealing of this ceremony');
+    }
+    const ciphertext = dealing.shares[String(accuser)];
+    let r: GroupElement;
+    try {
+      r = ephemeralOf(ciphertext);
+    } catch {
+      return { guilty: dealer, reason: `trustee ${dealer} dealt trustee ${accuser} a malformed ciphertext` };
+    }
+    const context = complaintContext(checked.electionId, accuser, dealer);
+    let shared: GroupElement;
+    try {
+      shared = decodePoint(complaint.sharedPoint, 'shared point', 'BAD_TRUSTEE_PROOF');
+      if (
+        !verifyEqualLogs(
+          'openslate/trustee-complaint/v1',
+          accuserKey,
+          r,
+          shared,
+          complaint.proof,
+          context,
+          'BAD_TRUSTEE_PROOF',
+        )
+      ) {
+        throw new BallotError('BAD_TRUSTEE_PROOF', 'complaint proof fails');
+      }
+    } catch {
+      return { guilty: accuser, reason: `trustee ${accuser}'s complaint does not prove its shared point` };
+    }
+    try {
+      checkedShare(commitments.get(dealer) ?? [], dealer, accuser, () =>
+        decryptWithSharedPoint(
+          shared,
+          accuserKey,
+          ciphertext,
+          shareContext(checked.electionId, dealer, accuser),
+        ),
+      );
+    } catch (e) {
+      return {
+        guilty: dealer,
+        reason: e instanceof Error ? e.message : `trustee ${dealer} dealt a bad share`,
+      };
+    }
+    return { guilty: accuser, reason: `trustee ${dealer}'s share for trustee ${accuser} is valid` };
   });
 }

@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import {
   checkCeremonyParameters,
   checkShareReveal,
+  complainAboutShare,
+  judgeComplaint,
   createBallot,
   createTrustee,
   dealShares,
@@ -14,7 +16,7 @@ import {
   receiveShares,
   revealShare,
 } from '../src/index.js';
-import type { CeremonyParameters, Dealing } from '../src/index.js';
+import type { CeremonyParameters, Dealing, ShareComplaint } from '../src/index.js';
 import { baseMul, decodePoint, encodeScalar } from '../src/group.js';
 import { encrypt } from '../src/hybrid-encryption.js';
 import { interpolateAtZero } from '../src/polynomial.js';
@@ -67,6 +69,15 @@ test('a dealer who sends a share inconsistent with its commitments is named (BAD
   const late = receiveShares(params, trustees[0]!.secret, newDealings, hashes);
   expect(late.ok ? undefined : [late.error.code, late.error.trustee]).toEqual(['BAD_TRUSTEE_COMMITMENT', 2]);
   expect(electionKeyRecord(params, newDealings, hashes).ok).toBe(false);
+
+  // Publicly verifiable complaints: anyone can tell who lies.
+  const judge = (c: ShareComplaint) => value(judgeComplaint(params, newDealings, newHashes, c)).guilty;
+  const complaint = value(complainAboutShare(trustees[2]!.secret, bad));
+  expect(judge(complaint)).toBe(2); // the dealer's share fails its commitments
+  const falseAccusation = value(complainAboutShare(trustees[0]!.secret, newDealings[2]!));
+  expect(judge(falseAccusation)).toBe(1); // trustee 3's share to trustee 1 is fine: the accuser is at fault
+  const forged = { ...complaint, sharedPoint: falseAccusation.sharedPoint };
+  expect(judge(forged)).toBe(3); // a shared point without a valid proof condemns the accuser
 });
 
 describe('reveal and reconstruction (n = 5, t = 3)', () => {
