@@ -1,11 +1,12 @@
-// Threshold key generation by trustees (the server is never one), after ElectionGuard 2.0 §3.2 with the
-// commit-then-reveal round that Belenios uses against biased keys:
+// Threshold key generation by trustees (the server is never one), after ElectionGuard 2.0 §3.2, with a
+// commit-then-reveal round against biased keys (Gennaro–Jarecki–Krawczyk–Rabin's attack on Joint-Feldman):
 //   0. each trustee i announces an encryption key Y_i with a proof of knowledge;
 //   1. each trustee deals a random polynomial f_i of degree t−1 and publishes only the hash of its dealing;
 //   2. once every hash is logged, each publishes its dealing: Feldman commitments C_ik = a_ik·G with proofs of
 //      knowledge, and f_i(j) encrypted to every trustee j (hybrid-encryption.ts);
-//   3. each trustee j decrypts and checks its shares; any failure names the dealer (BAD_TRUSTEE_SHARE) and the
-//      ceremony is restarted without it. Election key Y = Σ_i C_i0; trustee j's key share s_j = Σ_i f_i(j).
+//   3. each trustee j decrypts and checks its shares; a failure names the dealer (BAD_TRUSTEE_SHARE), j publishes
+//      a complaint anyone can judge (the KEM shared point with a Chaum–Pedersen proof), and the ceremony restarts
+//      without the guilty trustee. Election key Y = Σ_i C_i0; trustee j's key share s_j = Σ_i f_i(j).
 import { canonicalBytes } from '@openslate/canonical-json';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { isRecord, requireSafeInteger, requireString, toBase64url } from './encoding.js';
