@@ -80,6 +80,8 @@ interface Measure {
   voters: number;
   distinct: number;
   seconds: number;
+  /** CPU time of the count (user + system): steadier than wall time on a busy machine. */
+  cpuSeconds: number;
   /** RSS once the election is built, before counting. */
   baseMB: number;
   peakMB: number;
@@ -91,14 +93,18 @@ function measureOne(rule: RuleName, voters: number): Measure {
   const election = syntheticElection(voters);
   (globalThis as { gc?: () => void }).gc?.(); // the generator's garbage is not the count's
   const baseMB = process.memoryUsage().rss / 2 ** 20;
+  const cpu = process.cpuUsage();
   const start = process.hrtime.bigint();
   const report = count(election, { rule, seed: 'bench' });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   return {
     rule,
     voters,
     distinct: election.ballots.length,
     seconds,
+    cpuSeconds,
     baseMB,
     peakMB: process.resourceUsage().maxRSS / 1024,
     stages: report.stages.length,
@@ -115,7 +121,9 @@ function main(): void {
   console.log(
     `Synthetic elections: ${CANDIDATES} candidates, ${SEATS} seats (seeded; each count in its own process)`,
   );
-  console.log('rule      voters     distinct  stages  count time     voters/s  RSS before count  peak RSS');
+  console.log(
+    'rule      voters     distinct  stages  count time    CPU time     voters/s  RSS before count  peak RSS',
+  );
   for (const n of SIZES) {
     for (const r of RULES) {
       const child = spawnSync(process.execPath, ['--expose-gc', self, '--one', r, String(n)], {
@@ -130,7 +138,9 @@ function main(): void {
       const m = JSON.parse(child.stdout) as Measure;
       console.log(
         `${m.rule.padEnd(9)} ${String(m.voters).padStart(9)} ${String(m.distinct).padStart(9)} ${String(m.stages).padStart(7)}` +
-          `  ${m.seconds.toFixed(3).padStart(8)} s  ${Math.round(m.voters / m.seconds)
+          `  ${m.seconds.toFixed(3).padStart(8)} s  ${m.cpuSeconds.toFixed(3).padStart(8)} s  ${Math.round(
+            m.voters / m.seconds,
+          )
             .toLocaleString('en-GB')
             .padStart(11)}  ${m.baseMB.toFixed(0).padStart(13)} MB  ${m.peakMB.toFixed(0).padStart(5)} MB`,
       );

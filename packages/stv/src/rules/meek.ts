@@ -260,7 +260,13 @@ function buildTrees(election: Election, variant: MeekVariant): Trees {
     node.voters += ballot.weight;
     for (const group of ranks) {
       const key = keyOf(group);
-      let child = node.children.find((c) => c.key === key); // at most one child per candidate
+      let child: Node | undefined;
+      for (const c of node.children) {
+        if (c.key === key) {
+          child = c; // at most one child per rank
+          break;
+        }
+      }
       if (!child) {
         child = newNode(group);
         node.children.push(child);
