@@ -199,6 +199,14 @@ describe('text and CSV stage tables', () => {
     expect(rows.find((r) => r[0] === 'Angela JONES')?.at(-1)).toBe('Excluded (stage 4)');
   });
 
+  it("prints Meek's keep factors per stage", () => {
+    const lines = renderText(syntheticReport()).split('\n');
+    const at = lines.indexOf('Keep factors per stage');
+    expect(at).toBeGreaterThan(0);
+    expect(lines[at + 3]?.split(/\s{2,}/)).toEqual(['Ann (#1)', '0.888888889']);
+    expect(renderText(officialReport())).not.toContain('Keep factors');
+  });
+
   it('quotes fields with commas and quotes (RFC 4180)', () => {
     const csv = renderCsv(syntheticReport());
     expect(csv).toContain('"Bob, Jr.",2.500000000,2.666666666,0.000000000,Excluded (stage 2)');

@@ -62,3 +62,16 @@ export function officialExtraRows(stages: readonly Stage[]): {
   }
   return { nonTransferable, rounding };
 }
+
+/** Meek's keep factors, one row per candidate and one column per stage; null for rules without them. */
+export function keepFactorGrid(report: Report): StageGrid | null {
+  if (!report.stages.some((s) => s.keepFactors)) return null;
+  const labels = candidateLabels(report);
+  return {
+    header: ['Candidate', ...report.stages.map((s) => `Stage ${s.number}`)],
+    rows: report.candidates.map((_, i) => [
+      labels[i] ?? '',
+      ...report.stages.map((s) => s.keepFactors?.[i] ?? ''),
+    ]),
+  };
+}

@@ -2,9 +2,14 @@
 // candidate's total at every stage (numbers right-aligned), a legend naming each stage, and the winners in order.
 import type { Report } from '../types.js';
 import { actionSummary, candidateLabels, constraintText, hasRoundingLoss, namesOf } from './labels.js';
-import { stageGrid } from './table.js';
+import { keepFactorGrid, stageGrid } from './table.js';
 
-function formatGrid(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+/** Columns padded to line up; `textLast`: the last column is text (left-aligned), not a number. */
+function formatGrid(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  textLast = true,
+): string[] {
   const all = [header, ...rows];
   const widths = header.map((_, col) => Math.max(...all.map((r) => (r[col] ?? '').length)));
   const line = (r: readonly string[]): string =>
@@ -12,7 +17,7 @@ function formatGrid(header: readonly string[], rows: readonly (readonly string[]
       .map((cell, col) => {
         const w = widths[col] ?? 0;
         // Labels and results read left to right; numbers line up on the right, as on the official sheet.
-        return col === 0 || col === r.length - 1 ? cell.padEnd(w) : cell.padStart(w);
+        return col === 0 || (textLast && col === r.length - 1) ? cell.padEnd(w) : cell.padStart(w);
       })
       .join('  ')
       .trimEnd();
@@ -40,6 +45,8 @@ export function renderText(report: Report): string {
     );
     lines.push('carried in the non-transferable row, so every column adds up to the valid vote.', '');
   }
+  const keep = keepFactorGrid(report);
+  if (keep) lines.push('Keep factors per stage', '', ...formatGrid(keep.header, keep.rows, false), '');
   for (const stage of report.stages) {
     const tv = stage.action.kind === 'surplus' && stage.action.transferValue;
     const quota = stage.quota === report.quota ? '' : `, quota ${stage.quota}`;
