@@ -21,7 +21,8 @@ export type BallotErrorCode =
   | 'BAD_TRUSTEE_SHARE'
   | 'NOT_ENOUGH_SHARES'
   | 'BAD_CEREMONY_PARAMETERS'
-  | 'KEY_MISMATCH';
+  | 'KEY_MISMATCH'
+  | 'STALE_COUNTER';
 
 export class BallotError extends Error {
   override readonly name = 'BallotError';

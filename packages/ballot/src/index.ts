@@ -69,3 +69,5 @@ export type { DecryptedBallot } from './decrypt-ballot.js';
 export { signIssuanceRequest, verifyIssuanceRequest, ISSUANCE_REQUEST_TYPE } from './issuance-request.js';
 export type { IssuanceRequest, IssuanceRequestBody } from './issuance-request.js';
 export { signedBallotText } from './signed-ballot.js';
+export { verifyCastBallots, checkRevoteCounter, decryptCountedBallots } from './cast-ballots.js';
+export type { CastOutcome, CountedBallot, DecryptedCountedBallot, LoggedBallot } from './cast-ballots.js';
