@@ -234,7 +234,7 @@ describe('plain-English explanation', () => {
     const text = renderExplanation(syntheticReport());
     expect(text).toContain('Bob, Jr. and Ann (#3) were tied with the fewest votes');
     expect(text).toContain('by lot, drawn from the published seed "agm-2026"');
-    expect(text).toContain('adjusted over 4 rounds');
+    expect(text).toContain('Every ballot was counted 4 times');
     expect(text).toContain('Bob, Jr. had the fewest votes and is excluded.');
     expect(text).toContain('Ann (#3) takes the remaining seat');
   });

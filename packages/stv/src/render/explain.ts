@@ -72,9 +72,9 @@ function actionSentence(
     }
     case 'iteration':
       return (
-        `Elected candidates' keep factors were adjusted over ${action.iterations} ` +
-        `${action.iterations === 1 ? 'round' : 'rounds'}, so that each keeps only the quota and passes the rest on; ` +
-        `the quota is now ${stage.quota}.`
+        `Every ballot was counted ${action.iterations === 1 ? 'once' : `${action.iterations} times`}, each time ` +
+        `lowering the keep factors of elected candidates so that each keeps only the quota and passes the rest on ` +
+        `(the quota itself falls as votes run out); the quota is now ${stage.quota}.`
       );
     case 'fill-remaining': {
       const who = listNames(namesOf(labels, action.candidates));

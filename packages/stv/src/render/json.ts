@@ -53,7 +53,7 @@ function tieJson(tie: TieBreak, labels: readonly string[]): Json {
 function stageJson(stage: Stage, labels: readonly string[]): Json {
   return {
     number: stage.number,
-    summary: actionSummary(stage.action, labels),
+    summary: actionSummary(stage, labels),
     action: actionJson(stage.action, labels),
     votes: byName(labels, stage.votes),
     transferred: byName(labels, stage.transferred),

@@ -1,5 +1,5 @@
 // Names and one-line summaries shared by every renderer, so JSON, text, CSV and the explanation agree.
-import type { CandidateId, Report, Stage, StageAction } from '../types.js';
+import type { CandidateId, Report, Stage } from '../types.js';
 
 /**
  * One unique label per candidate, indexed by CandidateId: the name exactly as in the ballots, or, when two
@@ -23,7 +23,8 @@ export function namesOf(labels: readonly string[], ids: readonly CandidateId[]):
 }
 
 /** A short heading for a stage, as the official sheets print above each column: "Surplus of Malcolm CUNNING". */
-export function actionSummary(action: StageAction, labels: readonly string[]): string {
+export function actionSummary(stage: Pick<Stage, 'action' | 'elected'>, labels: readonly string[]): string {
+  const action = stage.action;
   switch (action.kind) {
     case 'first-preferences':
       return 'First preferences';
@@ -34,9 +35,9 @@ export function actionSummary(action: StageAction, labels: readonly string[]): s
     case 'constraint':
       return `Constraint ${constraintText(action.constraint)}`;
     case 'iteration':
-      return `Iteration (${action.iterations} ${action.iterations === 1 ? 'round' : 'rounds'})`;
+      return `Meek round (${action.iterations} ${action.iterations === 1 ? 'iteration' : 'iterations'})`;
     case 'fill-remaining':
-      return 'Remaining seats filled';
+      return stage.elected.length > 0 ? 'Remaining seats filled' : 'Remaining candidates excluded';
   }
 }
 

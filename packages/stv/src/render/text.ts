@@ -51,7 +51,7 @@ export function renderText(report: Report): string {
     const tv = stage.action.kind === 'surplus' && stage.action.transferValue;
     const quota = stage.quota === report.quota ? '' : `, quota ${stage.quota}`;
     lines.push(
-      `Stage ${stage.number}: ${actionSummary(stage.action, labels)}${tv ? ` (transfer value ${tv})` : ''}${quota}`,
+      `Stage ${stage.number}: ${actionSummary(stage, labels)}${tv ? ` (transfer value ${tv})` : ''}${quota}`,
     );
   }
   lines.push('', `Elected: ${namesOf(labels, report.elected).join(', ')}`);
