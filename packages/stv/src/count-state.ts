@@ -6,7 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { formatUnits, scaleOf } from './arith/index.js';
 import { forcedExclusion, mayElect, protectedFromExclusion, type ConstraintView } from './constraints.js';
-import { StvInputError } from './errors.js';
+import { groupBallots, type BallotGroups } from './ballot-groups.js';
 import { breakTie, type TieContext } from './ties.js';
 import type {
   CandidateId,
@@ -44,46 +44,6 @@ export interface Sorted {
   readonly exhaustedPapers: number;
 }
 
-export interface GroupedBallots {
-  readonly rankings: readonly Int32Array[];
-  readonly weights: readonly number[];
-}
-
-/** Groups identical rankings; refuses equal rankings, which these rules do not define. */
-export function groupBallots(election: Election, rule: RuleName): GroupedBallots {
-  const index = new Map<string, number>();
-  const rankings: Int32Array[] = [];
-  const weights: number[] = [];
-  let total = 0;
-  for (const ballot of election.ballots) {
-    // A paper with no preference at all is not a valid vote (SSI 2007/42 rule 45 counts valid papers only).
-    if (ballot.weight === 0n || ballot.preferences.length === 0) continue;
-    const flat: number[] = [];
-    for (const pref of ballot.preferences) {
-      if (pref.length !== 1) {
-        throw new StvInputError(
-          'unsupported-ranking',
-          `the ${rule} rule does not allow equal rankings; use meek`,
-        );
-      }
-      flat.push(pref[0] as number);
-    }
-    const key = flat.join(' ');
-    const weight = Number(ballot.weight);
-    total += weight;
-    if (!Number.isSafeInteger(total)) throw new StvInputError('blt-weight', 'too many ballots to count');
-    const at = index.get(key);
-    if (at === undefined) {
-      index.set(key, rankings.length);
-      rankings.push(Int32Array.from(flat));
-      weights.push(weight);
-    } else {
-      weights[at] = (weights[at] as number) + weight;
-    }
-  }
-  return { rankings, weights };
-}
-
 export interface StateOptions {
   readonly rule: RuleName;
   readonly places: number;
@@ -100,7 +60,7 @@ export class CountState {
   readonly status: Status[];
   readonly votes: bigint[];
   readonly parcels: Parcel[][];
-  readonly ballots: GroupedBallots;
+  readonly ballots: BallotGroups;
   readonly validVotes: bigint;
   quota = 0n;
   nonTransferable = 0n;
@@ -155,18 +115,19 @@ export class CountState {
   sort(ballots: readonly number[], positions: readonly number[]): Sorted {
     const to: Sorted['to'] = new Map();
     let exhaustedPapers = 0;
-    const { rankings, weights } = this.ballots;
+    const { prefs, start, weights } = this.ballots;
     for (let i = 0; i < ballots.length; i++) {
       const b = ballots[i] as number;
-      const ranking = rankings[b] as Int32Array;
+      const first = start[b] as number;
+      const length = (start[b + 1] as number) - first;
       let p = (positions[i] as number) + 1;
-      while (p < ranking.length && this.status[ranking[p] as number] !== 'continuing') p++;
+      while (p < length && this.status[prefs[first + p] as number] !== 'continuing') p++;
       const w = weights[b] as number;
-      if (p >= ranking.length) {
+      if (p >= length) {
         exhaustedPapers += w;
         continue;
       }
-      const dest = ranking[p] as CandidateId;
+      const dest = prefs[first + p] as CandidateId;
       let slot = to.get(dest);
       if (!slot) to.set(dest, (slot = { ballots: [], positions: [], papers: 0 }));
       slot.ballots.push(b);
@@ -192,7 +153,7 @@ export class CountState {
 
   /** First preferences (SSI 2007/42 rule 45; ERS97 5.1; PRF A.4–A.5): every paper at value 1. */
   firstPreferences(): void {
-    const all = this.ballots.rankings.map((_, i) => i);
+    const all = Array.from({ length: this.ballots.count }, (_, i) => i);
     this.credit(
       this.sort(
         all,
