@@ -41,7 +41,7 @@ const arbElection = (equal: boolean): fc.Arbitrary<Election> =>
     }),
   );
 
-const variants: MeekVariant[] = ['prf', 'parametric'];
+const variants: MeekVariant[] = ['prf', 'parametric', 'equalize'];
 const SEED = 'property-test-seed';
 const anyLot = (r: Report): boolean => r.stages.some((s) => s.ties.length > 0);
 

@@ -6,8 +6,11 @@
 // (the rule stv-rs reproduces): keep and passed-on weights both truncated, iteration stops when surplus <= omega,
 // and Droop's recursive descent over equal rankings, which stops at a rank holding no continuing candidate.
 //
-// Equal rankings (both variants): the weight reaching a rank is split evenly (truncated) between its continuing
-// candidates; each keeps its keep-factor share and passes the rest to the next rank.
+// Variant 'equalize' is stv-rs's "equalized counting" (otherwise as 'parametric'): a rank of m equal candidates
+// counts as the average of its m! strict orderings (see `equalizedShares`).
+//
+// Equal rankings ('prf' and 'parametric'): the weight reaching a rank is split evenly (truncated) between its
+// continuing candidates; each keeps its keep-factor share and passes the rest to the next rank.
 //
 // Identical ballots share a prefix tree, and a ballot stops at the first hopeful candidate (keep factor 1), so an
 // iteration costs the tree nodes reached through elected or defeated candidates, not the number of voters.
@@ -25,7 +28,7 @@ import {
   type StageAction,
 } from '../types.js';
 
-export type MeekVariant = 'prf' | 'parametric';
+export type MeekVariant = 'prf' | 'parametric' | 'equalize';
 
 /** count()'s resolved options (seats, constraints, seed) plus the variant. */
 export interface MeekOptions extends Pick<CountOptions, 'seats' | 'constraints' | 'seed'> {
@@ -227,8 +230,59 @@ function distribute(trees: Trees, state: CountState, n: number): Tally {
       }
     }
   };
-  visit(trees.equal, ONE);
+  const fractions = new Map<number | string, ReturnType<typeof equalizedFractions>>(); // per rank, this count
+  const visitEqualized = (node: Node, w: bigint): void => {
+    if (node.ends > 0n) tally.exhausted += w * node.ends;
+    for (const child of node.children) {
+      let f = fractions.get(child.key);
+      if (!f) fractions.set(child.key, (f = equalizedFractions(child.group.map((c) => kf[c] as bigint))));
+      child.group.forEach((c, i) => {
+        votes[c] = (votes[c] as bigint) + ((w * (f.kept[i] as bigint)) / ONE) * child.voters;
+      });
+      const rest = (w * f.passed) / ONE;
+      if (rest > 0n) visitEqualized(child, rest);
+    }
+  };
+  if (variant === 'equalize') visitEqualized(trees.equal, ONE);
+  else visit(trees.equal, ONE);
   return tally;
+}
+
+/** C(n, 0), C(n, 1), ..., C(n, n). */
+function pascalRow(n: number): bigint[] {
+  const row = [1n];
+  for (let k = 1; k <= n; k++) row.push(((row[k - 1] as bigint) * BigInt(n - k + 1)) / BigInt(k));
+  return row;
+}
+
+/**
+ * stv-rs "equalized counting" of one rank holding candidates with keep factors `ks` (in ballot order): the rank
+ * counts as the average of all orderings of its candidates. Returns each candidate's fraction of the weight
+ * reaching the rank, kf_i × (Σ_d e_d(u_j, j ≠ i) ÷ C(m−1, d)) ÷ m with u_j = 1 − kf_j and e_d the elementary
+ * symmetric sums, and the fraction passed on, Π u_j. Every product and quotient is truncated to 9 places, in
+ * stv-rs's order; the weight w then gives w × fraction, truncated.
+ */
+function equalizedFractions(ks: readonly bigint[]): { kept: bigint[]; passed: bigint } {
+  const m = ks.length;
+  const unused = ks.map((k) => ONE - k);
+  const row = pascalRow(m - 1);
+  const kept = ks.map((k, i) => {
+    if (k === 0n) return 0n; // a defeated candidate keeps nothing (stv-rs computes the same zero the long way)
+    const poly = new Array<bigint>(m).fill(0n); // coefficients of Π_{j≠i} (X + u_j), highest degree first
+    poly[0] = ONE;
+    unused.forEach((a, j) => {
+      if (j === i || a === 0n) return;
+      let prev = poly[0] as bigint;
+      for (let d = 1; d < m; d++) {
+        const here = poly[d] as bigint;
+        poly[d] = here + (prev * a) / ONE;
+        prev = here;
+      }
+    });
+    const average = poly.reduce((sum, coefficient, d) => sum + coefficient / (row[d] as bigint), 0n);
+    return (average * k) / ONE / BigInt(m);
+  });
+  return { kept, passed: unused.reduce((product, a) => (product * a) / ONE, ONE) };
 }
 
 interface Trees {
