@@ -12,10 +12,17 @@ import { officerRoutes } from './routes/officer.js';
 import { publicRoutes } from './routes/public.js';
 import { rollRoutes } from './routes/roll.js';
 import type { StateHooks } from './state-hooks.js';
+import { ceremonyRoutes } from './voting/ceremony-routes.js';
+import { countRoutes } from './voting/count-routes.js';
+import { votingHooks } from './voting/open-close.js';
+import { votingRoutes } from './voting/voting-routes.js';
 
 export interface AppOptions {
   /** Sign-in attempts per client per minute (default 20). */
   readonly signInPerMinute?: number;
+  /** Credential requests per client per minute (default 30). */
+  readonly issuancePerMinute?: number;
+  /** Replaces the life-cycle hooks (default: the voting hooks). */
   readonly hooks?: StateHooks;
 }
 
@@ -50,10 +57,13 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   });
   app.use(authRoutes(ctx, options.signInPerMinute ?? 20));
   app.use(publicRoutes(ctx.database));
-  app.use(officerRoutes(ctx, options.hooks ?? {}));
+  app.use(officerRoutes(ctx, options.hooks ?? votingHooks(ctx)));
   app.use(rollRoutes(ctx));
   app.use(nominationRoutes(ctx));
   app.use(logRoutes(ctx));
+  app.use(ceremonyRoutes(ctx));
+  app.use(votingRoutes(ctx, { issuancePerMinute: options.issuancePerMinute ?? 30 }));
+  app.use(countRoutes(ctx));
   app.use((req) => {
     throw new ApiError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
   });

@@ -86,6 +86,8 @@ export interface RollEntriesTable {
   salt: Uint8Array;
   status: ColumnType<'active' | 'removed', 'active' | 'removed' | undefined, 'active' | 'removed'>;
   status_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The member's Ed25519 identity key (base64url) that signs credential requests. */
+  identity_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -139,20 +141,24 @@ export interface CredentialsIssuedTable {
 export interface TrusteesTable {
   id: string;
   election_id: string;
+  /** The trustee's index in the ceremony, 1…n. */
   position: number;
   name: string;
   token_hash: string;
-  public_key: string | null;
-  commitment: Json<unknown> | null;
-  shares: Json<unknown> | null;
-  revealed: Json<unknown> | null;
+  announcement: Json<unknown> | null;
+  dealing_hash: Json<unknown> | null;
+  dealing: Json<unknown> | null;
+  confirmed: ColumnType<boolean, boolean | undefined, boolean>;
+  reveal: Json<unknown> | null;
   created_at: CreatedAt;
 }
 
 export interface BallotsTable {
   election_id: string;
-  credential_key: string;
-  revote: number;
+  /** The credential's ballot public key (base64url). */
+  ballot_key: string;
+  counter: number;
+  weight: number;
   hash: string;
   log_idx: number;
   body: Uint8Array;
@@ -164,6 +170,10 @@ export interface ResultsTable {
   election_id: string;
   report: Json<unknown>;
   blt: string;
+  /** The official-style "votes per stage" table (packages/stv renderText). */
+  stage_table: string;
+  /** Plain-English stage-by-stage explanation (packages/stv renderExplanation). */
+  explanation: string;
   created_at: CreatedAt;
 }
 

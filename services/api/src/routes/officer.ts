@@ -285,7 +285,7 @@ export function officerRoutes(ctx: AppContext, hooks: StateHooks): Router {
       count('credentials_issued').executeTakeFirstOrThrow(),
       db
         .selectFrom('ballots')
-        .select((eb) => eb.fn.count<string>('credential_key').distinct().as('n'))
+        .select((eb) => eb.fn.count<string>('ballot_key').distinct().as('n'))
         .where('election_id', '=', electionId)
         .executeTakeFirstOrThrow(),
     ]);

@@ -51,6 +51,7 @@ export async function up(db: AnyKysely): Promise<void> {
         .check(sql`status in ('active','removed')`),
     )
     .addColumn('status_reason', 'text')
+    .addColumn('identity_key', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('roll_entries_member', ['election_id', 'membership_number'])
     .addUniqueConstraint('roll_entries_position', ['election_id', 'position'])
@@ -111,6 +112,7 @@ export async function up(db: AnyKysely): Promise<void> {
     .addPrimaryKeyConstraint('credentials_issued_pk', ['election_id', 'roll_entry_id'])
     .execute();
 
+  // Trustees of the key ceremony (packages/ballot key-ceremony.ts); the server is never one.
   await db.schema
     .createTable('trustees')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -118,10 +120,11 @@ export async function up(db: AnyKysely): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-    .addColumn('public_key', 'text')
-    .addColumn('commitment', 'jsonb')
-    .addColumn('shares', 'jsonb')
-    .addColumn('revealed', 'jsonb')
+    .addColumn('announcement', 'jsonb')
+    .addColumn('dealing_hash', 'jsonb')
+    .addColumn('dealing', 'jsonb')
+    .addColumn('confirmed', 'boolean', (c) => c.notNull().defaultTo(false))
+    .addColumn('reveal', 'jsonb')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('trustees_position', ['election_id', 'position'])
     .execute();
@@ -130,13 +133,14 @@ export async function up(db: AnyKysely): Promise<void> {
   await db.schema
     .createTable('ballots')
     .addColumn('election_id', 'text', (c) => c.notNull().references('elections.id').onDelete('cascade'))
-    .addColumn('credential_key', 'text', (c) => c.notNull())
-    .addColumn('revote', 'integer', (c) => c.notNull().check(sql`revote >= 0`))
+    .addColumn('ballot_key', 'text', (c) => c.notNull())
+    .addColumn('counter', 'integer', (c) => c.notNull().check(sql`counter >= 0`))
+    .addColumn('weight', 'integer', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .addColumn('log_idx', 'bigint', (c) => c.notNull())
     .addColumn('body', 'bytea', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addPrimaryKeyConstraint('ballots_pk', ['election_id', 'credential_key', 'revote'])
+    .addPrimaryKeyConstraint('ballots_pk', ['election_id', 'ballot_key', 'counter'])
     .execute();
   await db.schema
     .createIndex('ballots_hash')
@@ -151,6 +155,8 @@ export async function up(db: AnyKysely): Promise<void> {
     .addColumn('election_id', 'text', (c) => c.notNull().references('elections.id').onDelete('cascade'))
     .addColumn('report', 'jsonb', (c) => c.notNull())
     .addColumn('blt', 'text', (c) => c.notNull())
+    .addColumn('stage_table', 'text', (c) => c.notNull())
+    .addColumn('explanation', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 

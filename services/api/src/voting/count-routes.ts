@@ -1,0 +1,190 @@
+import {
+  checkElectionKey,
+  decryptBallot,
+  reconstructElectionSecret,
+  resolveRevotes,
+  type SignedBallot,
+} from '@openslate/ballot';
+import { canonicalize } from '@openslate/canonical-json';
+import { json } from '@openslate/db';
+import { renderExplanation, renderText, reportToJson, writeBlt } from '@openslate/stv';
+import { Router } from 'express';
+import { officerOf } from '../auth/guards.js';
+import { recordAudit } from '../audit.js';
+import type { AppContext } from '../context.js';
+import { assertState } from '../election-state.js';
+import { electionById, electionForOfficer } from '../elections.js';
+import { ApiError } from '../errors.js';
+import { electionParams } from '../schemas.js';
+import { loadCeremony } from './ceremony-state.js';
+import { loadManifest } from './manifest.js';
+import { tallyContest } from './tally.js';
+import { sha256Hex } from './voting-routes.js';
+
+/** The count: after the seal and the trustees' reveals, decrypt the counted ballots and count every contest. */
+export function countRoutes(ctx: AppContext): Router {
+  const router = Router();
+  const { db } = ctx.database;
+
+  router.post('/api/officer/elections/:election/count', async (req, res) => {
+    const officer = officerOf(req);
+    const { election: electionId } = electionParams.parse(req.params);
+    const summary = await db.transaction().execute(async (trx) => {
+      const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
+      assertState(election.state, ['closed'], 'counting');
+      const sealedSize = election.settings['sealedSize'] as number;
+      const sealed = await trx
+        .selectFrom('checkpoints')
+        .select(['root', 'sealed'])
+        .where('election_id', '=', electionId)
+        .where('size', '=', sealedSize)
+        .executeTakeFirst();
+      if (!sealed?.sealed)
+        throw new ApiError(409, 'NOT_SEALED', 'the log has not been sealed with a final checkpoint yet');
+      const { manifest } = await loadManifest(trx, electionId);
+      const key = checkElectionKey(manifest.electionKey);
+      if (!key.ok) throw new ApiError(409, key.error.code, key.error.message);
+      const ceremony = await loadCeremony(trx, electionId);
+      const reveals = ceremony.trustees.filter((t) => t.reveal).map((t) => t.reveal);
+      const secret = reconstructElectionSecret(key.value, reveals);
+      if (!secret.ok) {
+        throw new ApiError(
+          409,
+          'NOT_ENOUGH_SHARES',
+          `${reveals.length} of the ${manifest.electionKey.threshold} key shares needed have been revealed`,
+          { reason: secret.error.message },
+        );
+      }
+
+      // Only ballots inside the sealed log count; of each credential's ballots, the published revote rule picks one.
+      const rows = await trx
+        .selectFrom('ballots')
+        .select(['log_idx', 'ballot_key', 'counter', 'weight', 'body'])
+        .where('election_id', '=', electionId)
+        .where('log_idx', '<', sealedSize)
+        .orderBy('log_idx')
+        .execute();
+      const { counted, superseded } = resolveRevotes(
+        rows.map((r) => ({ ...r, logIndex: r.log_idx, ballotKey: r.ballot_key })),
+      );
+      const decrypted = counted.map((r) => {
+        const ballot = JSON.parse(new TextDecoder().decode(r.body)) as SignedBallot;
+        const plain = decryptBallot(key.value, secret.value, ballot);
+        if (!plain.ok)
+          throw new ApiError(
+            409,
+            plain.error.code,
+            `ballot at log index ${r.log_idx}: ${plain.error.message}`,
+          );
+        return { contests: plain.value.contests as Record<string, unknown>, weight: r.weight };
+      });
+
+      // The tie-break seed is the sealed root: nobody could know it before the close.
+      const seed = sealed.root;
+      const results = [];
+      for (const contest of manifest.contests) {
+        const tally = tallyContest(
+          contest,
+          decrypted.map((d) => ({ value: d.contests[contest.id], weight: d.weight })),
+          seed,
+        );
+        const reportJson = reportToJson(tally.report);
+        const blt = writeBlt(tally.election);
+        const rendered = {
+          report: json(reportJson),
+          blt,
+          stage_table: renderText(tally.report),
+          explanation: renderExplanation(tally.report),
+        };
+        await trx
+          .insertInto('results')
+          .values({ contest_id: contest.id, election_id: electionId, ...rendered })
+          .execute();
+        const elected = tally.report.elected.map((i) => contest.candidates[i]!.id);
+        await recordAudit(trx, electionId, 'result', {
+          contest: contest.id,
+          elected,
+          ballots: decrypted.length,
+          invalid: tally.invalid,
+          blank: tally.blank,
+          seed,
+          report: sha256Hex(canonicalize(reportJson)),
+          blt: sha256Hex(blt),
+        });
+        results.push({ contest: contest.id, elected });
+      }
+      await trx
+        .updateTable('elections')
+        .set({ state: 'counted', updated_at: new Date() })
+        .where('id', '=', electionId)
+        .execute();
+      await recordAudit(trx, electionId, 'election.state', {
+        from: 'closed',
+        to: 'counted',
+        by: officer.userId,
+        counted: counted.length,
+        superseded: superseded.length,
+      });
+      return { counted: counted.length, superseded: superseded.length, results };
+    });
+    res.json(summary);
+  });
+
+  router.get('/api/elections/:election/results', async (req, res) => {
+    const { election: electionId } = electionParams.parse(req.params);
+    const election = await electionById(db, electionId);
+    if (!['counted', 'published'].includes(election.state))
+      throw new ApiError(409, 'NOT_COUNTED', 'the count has not been run yet');
+    const { manifest } = await loadManifest(db, electionId);
+    const rows = await db
+      .selectFrom('results')
+      .select(['contest_id', 'report'])
+      .where('election_id', '=', electionId)
+      .execute();
+    res.json({
+      election: { id: electionId, title: election.title, state: election.state },
+      contests: manifest.contests.map((c) => {
+        const report = rows.find((r) => r.contest_id === c.id)?.report as Record<string, unknown>;
+        return { id: c.id, title: c.title, seats: c.seats, rules: c.rules, report };
+      }),
+    });
+  });
+
+  router.get('/api/elections/:election/results/:contest.:format', async (req, res) => {
+    const { election: electionId } = electionParams.parse(req.params);
+    const { contest, format } = req.params as { contest: string; format: string };
+    const row = await db
+      .selectFrom('results')
+      .select(['report', 'blt', 'stage_table', 'explanation'])
+      .where('election_id', '=', electionId)
+      .where('contest_id', '=', contest)
+      .executeTakeFirst();
+    if (!row) throw new ApiError(404, 'NOT_FOUND', 'no result for this contest');
+    if (format === 'blt') return void res.type('text/plain; charset=utf-8').send(row.blt);
+    if (format === 'json') return void res.json(row.report);
+    if (format === 'txt') return void res.type('text/plain; charset=utf-8').send(row.stage_table);
+    if (format === 'explain') return void res.type('text/plain; charset=utf-8').send(row.explanation);
+    throw new ApiError(404, 'NOT_FOUND', `no ${format} rendering (try .json, .txt, .explain or .blt)`);
+  });
+
+  router.post('/api/officer/elections/:election/publish', async (req, res) => {
+    const officer = officerOf(req);
+    const { election: electionId } = electionParams.parse(req.params);
+    const idx = await db.transaction().execute(async (trx) => {
+      const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
+      assertState(election.state, ['counted'], 'publishing');
+      await trx
+        .updateTable('elections')
+        .set({ state: 'published', updated_at: new Date() })
+        .where('id', '=', electionId)
+        .execute();
+      return recordAudit(trx, electionId, 'election.state', {
+        from: 'counted',
+        to: 'published',
+        by: officer.userId,
+      });
+    });
+    res.json({ state: 'published', logIndex: idx });
+  });
+  return router;
+}
