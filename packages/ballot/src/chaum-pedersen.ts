@@ -4,7 +4,7 @@ import {
   decodeScalar,
   encodeScalar,
   G,
-  hashToScalar,
+  hashToChallenge,
   mod,
   pointBytes,
   publicMul,
@@ -25,7 +25,7 @@ const challengeOf = (
   a2: GroupElement,
   context: Uint8Array,
 ): bigint =>
-  hashToScalar(
+  hashToChallenge(
     label,
     utf8(GROUP_NAME),
     pointBytes(x),

@@ -5,7 +5,7 @@ import {
   baseMul,
   decodeScalar,
   encodeScalar,
-  hashToScalar,
+  hashToChallenge,
   mod,
   publicMul,
   randomScalar,
@@ -25,7 +25,7 @@ export interface SchnorrProof {
 }
 
 const challengeOf = (label: string, x: GroupElement, t: GroupElement, context: Uint8Array): bigint =>
-  hashToScalar(label, utf8(GROUP_NAME), pointBytes(x), t.toBytes(), context);
+  hashToChallenge(label, utf8(GROUP_NAME), pointBytes(x), t.toBytes(), context);
 
 export function proveKnowledge(
   label: string,
