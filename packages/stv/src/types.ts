@@ -33,7 +33,7 @@ export interface Election {
   /** Withdrawn candidates: never elected, skipped on every ballot. */
   readonly withdrawn: readonly CandidateId[];
   readonly ballots: readonly Ballot[];
-  /** An explicit tie-break order given with the ballots (BLT `[tie]`), strongest first. */
+  /** An explicit tie-break order given with the ballots (BLT `[tie]`): the earliest tied candidate is chosen. */
   readonly tieOrder?: readonly CandidateId[];
 }
 
