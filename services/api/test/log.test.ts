@@ -161,11 +161,33 @@ test('a registered witness cosigns the checkpoint; the API publishes it; strange
   ]);
   expect(opened.verified.map((s) => s.name).sort()).toEqual(['openslate.test', 'witness.slate-a.test']);
 
-  // A cosignature over a checkpoint this log never published is refused.
-  const forged = checkpoint.replace(/\n\d+\n/, '\n999\n');
+  // The bare checkpoint text (as `openslate witness` posts it) is accepted too.
+  const witness2 = generateKey('witness.slate-b.test', SIG_COSIGNATURE_V1);
+  await request(api.app)
+    .post(`/api/officer/elections/${electionId}/witnesses`)
+    .set(bearer(token))
+    .send({ verifierKey: witness2.verifierKey })
+    .expect(201);
+  const text = parseNote(checkpoint).text;
+  const line2 = cosignCheckpoint(
+    text,
+    cosigner(witness2.signerKey, () => 1_800_000_001n),
+  ).trimEnd();
+  await request(api.app)
+    .post(`/log/${electionId}/cosignatures`)
+    .send({ checkpoint: text, cosignature: line2 })
+    .expect(201);
+
+  // A checkpoint this log never published is refused; so is a line that does not verify over the text.
+  const forged = text.replace(/\n\d+\n/, '\n999\n');
   const res = await request(api.app)
     .post(`/log/${electionId}/cosignatures`)
     .send({ checkpoint: forged, cosignature: line });
-  expect(res.status).toBe(400);
-  expect(res.body.error.code).toBe('LOG_BAD_SIGNATURE');
+  expect(res.status).toBe(409);
+  expect(res.body.error.code).toBe('UNKNOWN_CHECKPOINT');
+  const bad = await request(api.app)
+    .post(`/log/${electionId}/cosignatures`)
+    .send({ checkpoint: text, cosignature: line2.replace(/.{6}$/, 'AAAAAA') });
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.code).toBe('LOG_BAD_SIGNATURE');
 });

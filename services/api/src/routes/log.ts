@@ -3,8 +3,7 @@ import {
   cosignatureVerifier,
   inclusionProof,
   LogError,
-  noteVerifier,
-  openCheckpoint,
+  parseCheckpoint,
   openNote,
   parseNote,
   formatSignatureLine,
@@ -121,23 +120,24 @@ export function logRoutes(ctx: AppContext): Router {
     let size: number;
     let witnessName: string;
     try {
-      const ours = openCheckpoint(
-        body.checkpoint,
-        [noteVerifier(ctx.identity.verifierKey)],
-        logOrigin(ctx.identity, electionId),
-      );
-      size = ours.checkpoint.size;
+      // The checkpoint as we signed it, or its bare text (what `openslate witness` sends): either way it must be
+      // the text of a checkpoint this log published, and the witness's line must verify over that text.
+      const text = body.checkpoint.includes('\n\n') ? parseNote(body.checkpoint).text : body.checkpoint;
+      const parsed = parseCheckpoint(text);
+      if (parsed.origin !== logOrigin(ctx.identity, electionId))
+        throw new ApiError(400, 'LOG_WRONG_ORIGIN', 'a checkpoint of another log');
+      size = parsed.size;
       const stored = await db
         .selectFrom('checkpoints')
         .select('note')
         .where('election_id', '=', electionId)
         .where('size', '=', size)
         .executeTakeFirst();
-      if (!stored || parseNote(stored.note).text !== ours.note.text)
+      if (!stored || parseNote(stored.note).text !== text) {
         throw new ApiError(409, 'UNKNOWN_CHECKPOINT', 'this checkpoint was not published by this log');
-      const withCosig = `${body.checkpoint.trimEnd()}\n${body.cosignature.trim()}\n`;
+      }
       const opened = openNote(
-        withCosig,
+        `${text}\n${body.cosignature.trim()}\n`,
         witnesses.map((w) => cosignatureVerifier(w)),
       );
       witnessName = opened.verified[0]!.name;
@@ -151,7 +151,7 @@ export function logRoutes(ctx: AppContext): Router {
         .execute();
       // Publish it on the checkpoint file while that is still the checkpoint it cosigns.
       const current = dir.read(electionId, 'checkpoint');
-      if (current && parseNote(new TextDecoder().decode(current)).text === ours.note.text) {
+      if (current && parseNote(new TextDecoder().decode(current)).text === text) {
         const text = new TextDecoder().decode(current);
         if (!text.includes(line)) dir.write(electionId, 'checkpoint', `${text.trimEnd()}\n${line}\n`);
       }
