@@ -8,6 +8,7 @@ import {
   parseNote,
   formatSignatureLine,
   tileHashLookup,
+  type HashLookup,
   toBase64,
 } from '@openslate/log';
 import { logOrigin, publishedSize } from '@openslate/publisher';
@@ -40,12 +41,19 @@ export function logRoutes(ctx: AppContext): Router {
   const { db } = ctx.database;
   const dir = ctx.publication;
 
+  const lookups = new Map<string, { size: number; lookup: HashLookup }>();
   const lookupAt = (electionId: string, requested?: number) => {
     const size = publishedSize(dir, ctx.identity, electionId);
     const at = requested ?? size;
     if (at > size)
       throw new ApiError(400, 'BEYOND_CHECKPOINT', `the log is published up to ${size} entries, not ${at}`);
-    return { size: at, lookup: tileHashLookup(size, (p) => dir.read(electionId, p)) };
+    // One lookup per published size, kept across requests: its tile cache makes repeated receipts cheap.
+    let cached = lookups.get(electionId);
+    if (cached?.size !== size) {
+      cached = { size, lookup: tileHashLookup(size, (p) => dir.read(electionId, p), 256) };
+      lookups.set(electionId, cached);
+    }
+    return { size: at, lookup: cached.lookup };
   };
 
   router.get('/log/:election/proof/inclusion', async (req, res) => {
