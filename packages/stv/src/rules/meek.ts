@@ -7,7 +7,7 @@
 // and Droop's recursive descent over equal rankings, which stops at a rank holding no continuing candidate.
 //
 // Variant 'equalize' is stv-rs's "equalized counting" (otherwise as 'parametric'): a rank of m equal candidates
-// counts as the average of its m! strict orderings (see `equalizedShares`).
+// counts as the average of its m! strict orderings (see `equalizedFractions`).
 //
 // Equal rankings ('prf' and 'parametric'): the weight reaching a rank is split evenly (truncated) between its
 // continuing candidates; each keeps its keep-factor share and passes the rest to the next rank.
