@@ -54,9 +54,3 @@ export function attempt<T>(fallback: BallotErrorCode, f: () => T): Result<T> {
     return fail(fallback, e instanceof Error ? e.message : String(e));
   }
 }
-
-/** Unwraps a Result inside code that itself runs under `attempt`. */
-export function unwrap<T>(r: Result<T>): T {
-  if (!r.ok) throw r.error;
-  return r.value;
-}

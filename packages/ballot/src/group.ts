@@ -108,10 +108,6 @@ function framedHash(label: string, parts: Uint8Array[]): Uint8Array {
   return sha512(concatBytes(...fields));
 }
 
-/** H(label, parts…) mod ℓ, a uniform scalar. */
-export const hashToScalar = (label: string, ...parts: Uint8Array[]): bigint =>
-  mod(littleEndian(framedHash(label, parts)));
-
 /**
  * A 128-bit Fiat–Shamir challenge: H(label, parts…) truncated to 16 bytes. Knowledge error 2^-128 matches the
  * ~2^126 security of ristretto255, and the verifier's variable-base multiplication by the challenge takes half

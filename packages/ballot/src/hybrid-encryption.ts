@@ -117,11 +117,6 @@ export function decrypt(
   return open(c, c.ephemeral.multiply(secret), recipient, context);
 }
 
-/** The KEM's shared point secret·R, which a recipient may publish (with a proof) to let anyone decrypt. */
-export function sharedPoint(secret: bigint, value: unknown): GroupElement {
-  return parseCiphertext(value).ephemeral.multiply(secret);
-}
-
 /** Decrypts with a published shared point instead of the secret key. */
 export function decryptWithSharedPoint(
   shared: GroupElement,
