@@ -187,5 +187,5 @@ describe('the openslate binary', () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toContain('seats');
-  });
+  }, 60_000); // two child processes: slow on a busy machine
 });
