@@ -1,3 +1,4 @@
+import { openApiDocument } from '@openslate/client';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { readSession } from './auth/guards.js';
@@ -49,6 +50,10 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(express.json({ limit: '256kb' }));
   app.use(readSession(ctx.sessions));
   app.use(healthRoutes(ctx.database));
+  const openapi = openApiDocument({ title: 'Openslate API' });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
   app.get('/metrics', async (req, res) => {
     if (ctx.metricsToken && req.headers.authorization !== `Bearer ${ctx.metricsToken}`) {
       throw new ApiError(401, 'UNAUTHENTICATED', 'metrics need the metrics token');

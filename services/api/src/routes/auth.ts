@@ -1,22 +1,12 @@
+import { codeLogin, officerLogin } from '@openslate/client';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { sql } from 'kysely';
-import { z } from 'zod';
 import { codeHash, sameDigest } from '../auth/codes.js';
 import { verifyPassword } from '../auth/password.js';
 import { verifyTotp } from '../auth/totp.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
-
-const officerLogin = z.object({
-  email: z.string().email().max(320),
-  password: z.string().min(1).max(1024),
-  totp: z
-    .string()
-    .regex(/^\d{6}$/, 'a 6-digit code')
-    .optional(),
-});
-const codeLogin = z.object({ code: z.string().min(8).max(64) });
 
 const badCredentials = () => new ApiError(401, 'BAD_CREDENTIALS', 'the email, password or code is not right');
 

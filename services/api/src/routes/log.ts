@@ -1,3 +1,4 @@
+import { consistencyQuery, cosignatureInput, inclusionQuery, witnessInput } from '@openslate/client';
 import {
   consistencyProof,
   cosignatureVerifier,
@@ -13,27 +14,11 @@ import {
 } from '@openslate/log';
 import { logOrigin, publishedSize } from '@openslate/publisher';
 import express, { Router } from 'express';
-import { z } from 'zod';
 import { officerOf } from '../auth/guards.js';
 import type { AppContext } from '../context.js';
 import { electionById, electionForOfficer } from '../elections.js';
 import { ApiError } from '../errors.js';
-import { electionParams } from '../schemas.js';
-
-const count = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 40);
-const inclusionQuery = z.object({ index: count, size: count.optional() });
-const consistencyQuery = z
-  .object({ from: count, to: count })
-  .refine((q) => q.from <= q.to, 'from must not exceed to');
-const cosignatureInput = z.object({
-  checkpoint: z.string().min(1).max(10_000),
-  cosignature: z.string().min(1).max(2_000),
-});
-const witnessInput = z.object({ verifierKey: z.string().min(10).max(500) });
+import { electionParams } from '@openslate/client';
 
 /** Published log: C2SP tlog-tiles as static files, plus proofs (receipts), witnesses' cosignatures. */
 export function logRoutes(ctx: AppContext): Router {

@@ -1,22 +1,13 @@
+import { memberNomination } from '@openslate/client';
 import { json } from '@openslate/db';
 import { Router } from 'express';
-import { z } from 'zod';
 import { memberOf } from '../auth/guards.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { assertState } from '../election-state.js';
 import { candidateOf, conflict, contestOf, electionById, isUniqueViolation } from '../elections.js';
 import { newId } from '../ids.js';
-import { electionParams } from '../schemas.js';
-
-const memberNomination = z.union([
-  z.object({ candidate: z.string().min(1).max(100) }),
-  z.object({
-    contest: z.string().min(1).max(100),
-    name: z.string().trim().min(1).max(200),
-    statement: z.string().max(5000).default(''),
-  }),
-]);
+import { electionParams } from '@openslate/client';
 
 /** Nominations in the open: members nominate; anyone can see who was nominated, by how many, and every decision. */
 export function nominationRoutes(ctx: AppContext): Router {

@@ -16,7 +16,7 @@ import {
   electionInput,
   electionParams,
   transitionInput,
-} from '../schemas.js';
+} from '@openslate/client';
 import type { StateHooks } from '../state-hooks.js';
 import type { z } from 'zod';
 import type { Schema } from '@openslate/db';

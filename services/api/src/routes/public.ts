@@ -1,9 +1,7 @@
+import { electionParams } from '@openslate/client';
 import type { Database } from '@openslate/db';
 import { Router } from 'express';
-import { z } from 'zod';
 import { notFound } from '../errors.js';
-
-const electionParams = z.object({ election: z.string().min(1).max(100) });
 
 /** Public read endpoints: no sign-in needed. */
 export function publicRoutes(database: Database): Router {

@@ -1,9 +1,15 @@
+import {
+  invitationsInput,
+  memberParams,
+  rollAddInput,
+  rollCsvBody,
+  rollRemoveInput,
+} from '@openslate/client';
 import { randomBytes } from 'node:crypto';
 import { json, type Schema } from '@openslate/db';
 import { toBase64 } from '@openslate/log';
 import express, { Router } from 'express';
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
 import { codeHash, formatCode, newCode } from '../auth/codes.js';
 import { memberOf, officerOf } from '../auth/guards.js';
 import { recordAudit } from '../audit.js';
@@ -14,40 +20,7 @@ import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { commitRoll, type RollLeaf } from '../roll-commitment.js';
 import { parseRollCsv } from '../roll-csv.js';
-import { attributesSchema, electionParams } from '../schemas.js';
-
-/** Why an entry left or joined the roll after the import: stable codes, shown to the member with the note. */
-export const ROLL_REASONS = [
-  'lapsed',
-  'resigned',
-  'duplicate',
-  'deceased',
-  'ineligible',
-  'data-correction',
-  'appeal-upheld',
-  'late-joiner',
-] as const;
-
-const addInput = z.object({
-  membershipNumber: z.string().trim().min(1).max(64),
-  name: z.string().trim().min(1).max(200),
-  email: z.string().trim().email().max(320),
-  weight: z.number().int().min(1).max(1_000_000).default(1),
-  attributes: attributesSchema.default({}),
-  reason: z.enum(ROLL_REASONS),
-  note: z.string().max(1000).default(''),
-});
-const removeInput = z.object({ reason: z.enum(ROLL_REASONS), note: z.string().max(1000).default('') });
-const memberParams = electionParams.extend({ membership: z.string().min(1).max(64) });
-const invitationsInput = z.object({
-  hours: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .default(72),
-  membershipNumber: z.string().optional(),
-});
+import { electionParams } from '@openslate/client';
 
 const ROLL_OPEN = ['draft', 'nominations', 'shortlist', 'voting'] as const;
 
@@ -104,8 +77,7 @@ export function rollRoutes(ctx: AppContext): Router {
     async (req, res) => {
       const officer = officerOf(req);
       const { election: electionId } = electionParams.parse(req.params);
-      const text =
-        typeof req.body === 'string' ? req.body : z.object({ csv: z.string() }).parse(req.body).csv;
+      const text = typeof req.body === 'string' ? req.body : rollCsvBody.parse(req.body).csv;
       const { rows, problems } = parseRollCsv(text);
       if (problems.length) {
         throw new ApiError(
@@ -173,7 +145,7 @@ export function rollRoutes(ctx: AppContext): Router {
   router.post('/api/officer/elections/:election/roll/entries', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
-    const body = addInput.parse(req.body);
+    const body = rollAddInput.parse(req.body);
     const result = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, ROLL_OPEN, 'changing the roll');
@@ -219,7 +191,7 @@ export function rollRoutes(ctx: AppContext): Router {
   router.post('/api/officer/elections/:election/roll/entries/:membership/remove', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId, membership } = memberParams.parse(req.params);
-    const body = removeInput.parse(req.body);
+    const body = rollRemoveInput.parse(req.body);
     const idx = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, ROLL_OPEN, 'changing the roll');

@@ -1,15 +1,13 @@
+import { ceremonyStepBody, trusteesInput } from '@openslate/client';
 import {
   checkAnnouncement,
   checkElectionKey,
   checkShareReveal,
   electionKeyRecord,
   hashDealing,
-  MAX_TRUSTEES,
-  MIN_TRUSTEES,
 } from '@openslate/ballot';
 import { json } from '@openslate/db';
 import { Router } from 'express';
-import { z } from 'zod';
 import { codeHash, formatCode, newCode } from '../auth/codes.js';
 import { officerOf, trusteeOf } from '../auth/guards.js';
 import { recordAudit } from '../audit.js';
@@ -18,19 +16,9 @@ import { assertState } from '../election-state.js';
 import { electionById, electionForOfficer } from '../elections.js';
 import { ApiError } from '../errors.js';
 import { newId } from '../ids.js';
-import { electionParams } from '../schemas.js';
+import { electionParams } from '@openslate/client';
 import { loadCeremony } from './ceremony-state.js';
 
-const configureInput = z
-  .object({
-    threshold: z.number().int().min(2),
-    trustees: z
-      .array(z.object({ name: z.string().trim().min(1).max(200) }))
-      .min(MIN_TRUSTEES)
-      .max(MAX_TRUSTEES),
-  })
-  .refine((b) => b.threshold <= b.trustees.length, 'the threshold cannot exceed the number of trustees');
-const objectBody = z.record(z.string(), z.unknown());
 const SETUP_STATES = ['draft', 'nominations', 'shortlist'] as const;
 
 const refused = (code: string, message: string) => new ApiError(409, code, message);
@@ -43,7 +31,7 @@ export function ceremonyRoutes(ctx: AppContext): Router {
   router.post('/api/officer/elections/:election/trustees', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
-    const body = configureInput.parse(req.body);
+    const body = trusteesInput.parse(req.body);
     const codes = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, SETUP_STATES, 'naming trustees');
@@ -142,7 +130,7 @@ export function ceremonyRoutes(ctx: AppContext): Router {
     router.post(`/api/elections/:election/ceremony/${path}`, async (req, res) => {
       const { election: electionId } = electionParams.parse(req.params);
       const trustee = trusteeOf(req, electionId);
-      const body = objectBody.parse(req.body);
+      const body = ceremonyStepBody.parse(req.body);
       const idx = await db.transaction().execute(async (trx) => {
         const election = await electionById(trx, electionId, { forUpdate: true });
         const me = await trx
