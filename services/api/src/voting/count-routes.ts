@@ -8,17 +8,18 @@ import {
 import { canonicalize } from '@openslate/canonical-json';
 import { json } from '@openslate/db';
 import { renderExplanation, renderText, reportToJson, writeBlt } from '@openslate/stv';
+import { tallyContest } from '@openslate/verify';
 import { Router } from 'express';
 import { officerOf } from '../auth/guards.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { assertState } from '../election-state.js';
 import { electionById, electionForOfficer } from '../elections.js';
+import { writeElectionBundle } from '../bundle/write-bundle.js';
 import { ApiError } from '../errors.js';
 import { electionParams } from '../schemas.js';
 import { loadCeremony } from './ceremony-state.js';
 import { loadManifest } from './manifest.js';
-import { tallyContest } from './tally.js';
 import { sha256Hex } from './voting-routes.js';
 
 /** The count: after the seal and the trustees' reveals, decrypt the counted ballots and count every contest. */
@@ -184,7 +185,9 @@ export function countRoutes(ctx: AppContext): Router {
         by: officer.userId,
       });
     });
-    res.json({ state: 'published', logIndex: idx });
+    // The bundle anyone can verify offline (docs/bundle-format.md): log with a checkpoint covering this entry too.
+    const bundle = await writeElectionBundle(ctx, electionId);
+    res.json({ state: 'published', logIndex: idx, bundle: { size: bundle.size, files: bundle.files } });
   });
   return router;
 }

@@ -8,6 +8,8 @@ import {
 } from '@openslate/stv';
 import type { ManifestContest } from './manifest.js';
 
+// Moved here from services/api/src/voting/tally.ts: the API's count and the independent verifier run this one function.
+
 // A decrypted contest choice as the ballot carries it: { ranking: [id, [id, id], ...] }, an inner array being an equal ranking.
 type Ranking = readonly (string | readonly string[])[];
 

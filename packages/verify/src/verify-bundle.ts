@@ -1,0 +1,158 @@
+// The independent verifier: runs checks 1–6 of docs/bundle-format.md in order over a bundle read through a
+// callback, stops at the first failing check and reports every check as a line.
+import { pureBackend, type CryptoBackend } from '@openslate/ballot';
+import { BUNDLE_FORMAT, paths, type BundleManifest } from './bundle-format.js';
+import { check, VerifyError, type VerifyErrorCode } from './errors.js';
+import { readJson, type ReadFile } from './files.js';
+import { checkBallots, type CheckedBallots } from './checks/ballots.js';
+import { checkKeys } from './checks/keys.js';
+import { checkLog, type CheckedLog } from './checks/log.js';
+import { checkReceipt } from './checks/receipt.js';
+import { checkRecount, type ContestOutcome } from './checks/recount.js';
+import { checkSequence, type ElectionSequence } from './checks/sequence.js';
+
+export type CheckId = 'manifest' | 'log' | 'sequence' | 'ballots' | 'keys' | 'recount' | 'receipt';
+
+export interface CheckLine {
+  readonly check: CheckId;
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+export interface VerifyOptions {
+  readonly read: ReadFile;
+  /** Signature back-end (default: pure JavaScript; Node callers pass `createNodeBackend()`, faster). */
+  readonly backend?: CryptoBackend;
+  /** A voter's receipt (base64url ballot hash) to find among the counted ballots (check 6). */
+  readonly receipt?: string;
+  /** The log's verifier key obtained independently of the bundle: manifest.json must name this key. */
+  readonly verifierKey?: string;
+  /** Each check's line as it completes, and progress on long steps. */
+  readonly onLine?: (line: CheckLine) => void;
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface VerifyReport {
+  readonly ok: boolean;
+  readonly format: string;
+  readonly election?: string;
+  readonly checks: readonly CheckLine[];
+  readonly failure?: { readonly check: CheckId; readonly code: VerifyErrorCode; readonly message: string };
+  /** The recomputed outcome of every contest (empty when an earlier check failed). */
+  readonly contests: readonly ContestOutcome[];
+}
+
+function parseManifest(value: unknown): BundleManifest {
+  const m = value as Partial<BundleManifest> | null;
+  check(m?.format === BUNDLE_FORMAT, 'BUNDLE_UNSUPPORTED_FORMAT', () => {
+    return `manifest.json: format '${String(m?.format)}' is not ${BUNDLE_FORMAT}`;
+  });
+  const log = m.log;
+  check(
+    typeof m.election === 'string' &&
+      Array.isArray(m.contests) &&
+      typeof log?.origin === 'string' &&
+      typeof log.verifierKey === 'string' &&
+      Array.isArray(log.witnesses) &&
+      Number.isSafeInteger(log.size) &&
+      Number.isSafeInteger(log.sealedSize),
+    'BUNDLE_MALFORMED',
+    () => 'manifest.json lacks the election, contests or log fields',
+  );
+  return m as BundleManifest;
+}
+
+export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport> {
+  const { read } = options;
+  const backend = options.backend ?? pureBackend;
+  const progress = options.onProgress ?? (() => undefined);
+  const checks: CheckLine[] = [];
+  let failure: VerifyReport['failure'];
+  let contests: ContestOutcome[] = [];
+  let election: string | undefined;
+
+  async function step<T>(id: CheckId, run: () => Promise<T> | T, message: (value: T) => string): Promise<T> {
+    try {
+      const value = await run();
+      const line = { check: id, ok: true, message: message(value) };
+      checks.push(line);
+      options.onLine?.(line);
+      return value;
+    } catch (e) {
+      const error = e instanceof VerifyError ? e : new VerifyError('BUNDLE_MALFORMED', (e as Error).message);
+      failure = { check: id, code: error.code, message: error.message };
+      const line = { check: id, ok: false, message: error.message };
+      checks.push(line);
+      options.onLine?.(line);
+      throw error;
+    }
+  }
+
+  try {
+    const manifest = await step(
+      'manifest',
+      async () => parseManifest(await readJson(read, paths.manifest)),
+      (m) => `manifest.json: ${BUNDLE_FORMAT}, election ${m.election}, ${m.contests.length} contest(s)`,
+    );
+    election = manifest.election;
+    const log: CheckedLog = await step(
+      'log',
+      () => {
+        const key = options.verifierKey ?? manifest.log.verifierKey;
+        check(key === manifest.log.verifierKey, 'LOG_INVALID', () => {
+          return `manifest.json names log key ${manifest.log.verifierKey}, not the key given (${key})`;
+        });
+        progress('log: checking the checkpoint signature and rebuilding the tree from every entry');
+        return checkLog(read, manifest, key);
+      },
+      (l) =>
+        `log: checkpoint signed by ${manifest.log.origin}, ${l.size} entries rebuild its root` +
+        (l.cosigners.length ? `, cosigned by ${l.cosigners.join(', ')}` : ', no witness cosignatures'),
+    );
+    const sequence: ElectionSequence = await step(
+      'sequence',
+      () => checkSequence(log.entries, manifest),
+      (s) =>
+        `sequence: ${log.entries.length} entries well formed; opened at ${s.openIndex}, sealed at size ${s.sealedSize}, ${s.ballots.length} ballots inside voting`,
+    );
+    const ballots: CheckedBallots = await step(
+      'ballots',
+      () =>
+        checkBallots(sequence, backend, (done, total) =>
+          progress(`ballots: ${done}/${total} signatures checked`),
+        ),
+      (b) =>
+        `ballots: every issuer and ballot signature valid; ${b.counted.length} counted, ${b.superseded.length} superseded, counted ≤ issued`,
+    );
+    const keys = await step(
+      'keys',
+      () => checkKeys(read, sequence, ballots.counted),
+      (k) =>
+        `keys: trustees ${k.trustees.join(', ')} reveal shares matching their commitments; the key is rebuilt; ${k.decrypted.length} ballots decrypt`,
+    );
+    contests = await step(
+      'recount',
+      () => checkRecount(read, sequence, log.entries, keys.decrypted, backend),
+      (cs) =>
+        `recount: ${cs.map((c) => `${c.contest} elects ${c.elected.map((e) => e.name).join(', ')}`).join('; ')}; reports and BLT files match`,
+    );
+    if (options.receipt !== undefined) {
+      const receipt = options.receipt;
+      await step(
+        'receipt',
+        () => checkReceipt(receipt, ballots),
+        (c) => `receipt: ballot at log index ${c.logIndex} is in the log and was counted`,
+      );
+    }
+  } catch {
+    // The failing step has recorded itself; later checks depend on it.
+  }
+  return {
+    ok: failure === undefined,
+    format: BUNDLE_FORMAT,
+    ...(election === undefined ? {} : { election }),
+    checks,
+    ...(failure === undefined ? {} : { failure }),
+    contests: failure === undefined ? contests : [],
+  };
+}
