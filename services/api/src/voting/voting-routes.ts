@@ -1,3 +1,4 @@
+import { castInput, credentialInput, identityInput, receiptParams } from '@openslate/client';
 import { createHash } from 'node:crypto';
 import {
   resolveRevotes,
@@ -17,26 +18,16 @@ import {
 import { canonicalBytes } from '@openslate/canonical-json';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
 import { memberOf } from '../auth/guards.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { assertState } from '../election-state.js';
 import { electionById, isUniqueViolation } from '../elections.js';
 import { ApiError } from '../errors.js';
-import { electionParams } from '../schemas.js';
+import { electionParams } from '@openslate/client';
 import { loadManifest } from './manifest.js';
 
 const backend = createNodeBackend();
-const identityInput = z.object({
-  identityKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'an Ed25519 public key, base64url'),
-});
-const credentialInput = z.object({
-  request: z.record(z.string(), z.unknown()),
-  blindedMessage: z.string().min(1).max(2000),
-});
-const castInput = z.object({ ballot: z.record(z.string(), z.unknown()) });
-const receiptParams = electionParams.extend({ hash: z.string().regex(/^[A-Za-z0-9_-]{43}$/) });
 
 const issuerCache = new Map<string, IssuerSecretKey>();
 
@@ -232,14 +223,12 @@ export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number 
         return idx;
       });
       ctx.metrics.ballotsCast.inc();
-      res
-        .status(201)
-        .json({
-          hash,
-          tracker: trackerCode(verified.value.hash),
-          logIndex,
-          proof: `/log/${electionId}/proof/inclusion?index=${logIndex}`,
-        });
+      res.status(201).json({
+        hash,
+        tracker: trackerCode(verified.value.hash),
+        logIndex,
+        proof: `/log/${electionId}/proof/inclusion?index=${logIndex}`,
+      });
     } catch (err) {
       if (isUniqueViolation(err))
         throw new ApiError(
