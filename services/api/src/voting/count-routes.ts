@@ -17,7 +17,7 @@ import { assertState } from '../election-state.js';
 import { electionById, electionForOfficer } from '../elections.js';
 import { writeElectionBundle } from '../bundle/write-bundle.js';
 import { ApiError } from '../errors.js';
-import { electionParams } from '../schemas.js';
+import { electionParams } from '@openslate/client';
 import { loadCeremony } from './ceremony-state.js';
 import { loadManifest } from './manifest.js';
 import { sha256Hex } from './voting-routes.js';
