@@ -20,7 +20,9 @@ import {
   type Result,
   type TrusteeShare,
 } from '@openslate/ballot';
+import type { Schema } from '@openslate/db';
 import type { Express } from 'express';
+import type { Kysely } from 'kysely';
 import request from 'supertest';
 import { bearer } from './support.js';
 
@@ -190,4 +192,92 @@ export class Voter {
     if (res.status === 201) this.counter = counter + 1;
     return res;
   }
+}
+
+/**
+ * An election open for voting with `members` weight-1 members on its roll and one contest of three candidates,
+ * after a 2-of-3 trustee ceremony; returns the members' sign-in codes (read from the outbox). For load tests.
+ */
+export async function openElection(
+  app: Express,
+  outbox: Kysely<Schema>,
+  officer: string,
+  members: number,
+): Promise<{
+  id: string;
+  contest: { id: string; candidates: string[] };
+  trustees: Trustee[];
+  codes: string[];
+}> {
+  const created = await request(app)
+    .post('/api/officer/elections')
+    .set(bearer(officer))
+    .send({
+      title: `Load ${members}`,
+      contests: [{ title: 'Chair', seats: 1, candidates: [{ name: 'A' }, { name: 'B' }, { name: 'C' }] }],
+    })
+    .expect(201);
+  const id = created.body.id as string;
+  const roll = ['membership_number,name,email,weight'];
+  for (let i = 0; i < members; i++) roll.push(`L${i},Member ${i},m${i}@load.example.org,1`);
+  await request(app)
+    .post(`/api/officer/elections/${id}/roll`)
+    .set(bearer(officer))
+    .set('content-type', 'text/csv')
+    .send(roll.join('\n'))
+    .expect(201);
+  const trustees = await runCeremony(app, officer, id, ['Rosa', 'Karl', 'Sylvia'], 2);
+  await confirmAll(app, id, trustees);
+  await request(app)
+    .post(`/api/officer/elections/${id}/transition`)
+    .set(bearer(officer))
+    .send({ to: 'voting' })
+    .expect(200);
+  await request(app)
+    .post(`/api/officer/elections/${id}/invitations`)
+    .set(bearer(officer))
+    .send({})
+    .expect(201);
+  const mails = await outbox
+    .selectFrom('outbox')
+    .select('body')
+    .where('body', 'like', `%/vote/${id}#code=%`)
+    .execute();
+  const codes = mails.map((m) => /#code=([A-Z2-7]+)/.exec(m.body)![1]!);
+  const election = (await request(app).get(`/api/elections/${id}`).expect(200)).body;
+  const contest = election.contests[0] as { id: string; candidates: Array<{ id: string }> };
+  return {
+    id,
+    contest: { id: contest.id, candidates: contest.candidates.map((c) => c.id) },
+    trustees,
+    codes,
+  };
+}
+
+/** Runs `task` over `items` with at most `limit` in flight; results in the order of `items`. */
+export async function inPool<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Signs every code in and obtains its credential (each must be issued: 201). */
+export async function votersWithCredentials(
+  app: Express,
+  electionId: string,
+  codes: string[],
+): Promise<Voter[]> {
+  return inPool(codes, 8, async (code) => {
+    const voter = await Voter.signIn(app, electionId, code);
+    const res = await voter.obtainCredential();
+    if (res.status !== 201) throw new Error(`credential refused: ${res.status} ${JSON.stringify(res.body)}`);
+    return voter;
+  });
 }
