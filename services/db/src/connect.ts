@@ -42,8 +42,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       connectionString: config.url,
       types: types as pg.CustomTypesConfig,
       max: Number(process.env['OPENSLATE_DB_POOL'] ?? 10),
-      // Fail fast while the server is unreachable: callers answer 503 and recover when it is back.
-      connectionTimeoutMillis: 3000,
+      // In pg this bounds both opening a connection and waiting for a free pooled one. A refused connection
+      // (server down) fails at once whatever it says, so callers answer 503 fast; a busy pool must queue instead.
+      connectionTimeoutMillis: Number(process.env['OPENSLATE_DB_WAIT_MS'] ?? 15_000),
       idleTimeoutMillis: 30_000,
     });
     // An idle client's connection dropping (server restart) must not crash the process.
