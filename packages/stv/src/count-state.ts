@@ -360,7 +360,7 @@ export class CountState {
 }
 
 /** The seed used when none was published: SHA-256 of the ballots as counted (see docs/counting-rules.md). */
-function defaultSeed(election: Election): string {
+export function defaultSeed(election: Election): string {
   const text = [
     election.title,
     ...election.candidates.map((c) => c.name),

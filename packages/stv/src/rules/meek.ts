@@ -14,6 +14,7 @@
 //
 // Identical ballots share a prefix tree, and a ballot stops at the first hopeful candidate (keep factor 1), so an
 // iteration costs the tree nodes reached through elected or defeated candidates, not the number of voters.
+import { defaultSeed } from '../count-state.js';
 import { formatUnits, scaleOf } from '../arith/index.js';
 import { forcedExclusion, mayElect, protectedFromExclusion, type ConstraintView } from '../constraints.js';
 import { StvInputError } from '../errors.js';
@@ -445,7 +446,7 @@ export function countMeek(election: Election, options: MeekOptions = {}): Report
       history: [],
       lookback: 'none',
       ...(election.tieOrder ? { tieOrder: election.tieOrder } : {}),
-      seed: () => (seed = lotSeed(options, stage)),
+      seed: () => (seed = lotSeed(options, election)),
       stage,
     });
     status[tie.chosen] = 'defeated';
@@ -535,10 +536,7 @@ export function countMeek(election: Election, options: MeekOptions = {}): Report
   };
 }
 
-/** T. The published seed of the lot; a count that needs a lot and has none is refused, not guessed. */
-function lotSeed(options: MeekOptions, stage: number): string {
-  if (options.seed === undefined) {
-    throw new StvInputError('rule', `stage ${stage} needs a lot to break a tie for exclusion: give a seed`);
-  }
-  return options.seed;
+/** The published seed of the lot, or (none given) the same ballots-hash seed as every other rule. */
+function lotSeed(options: MeekOptions, election: Election): string {
+  return options.seed ?? defaultSeed(election);
 }
