@@ -61,7 +61,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
   });
   app.use(authRoutes(ctx, options.signInPerMinute ?? 20));
-  app.use(publicRoutes(ctx.database));
+  app.use(publicRoutes(ctx));
   app.use(officerRoutes(ctx, options.hooks ?? votingHooks(ctx)));
   app.use(rollRoutes(ctx));
   app.use(nominationRoutes(ctx));

@@ -54,6 +54,15 @@ const fetchFile = async (path: string) => {
   return res.status === 200 ? new Uint8Array(res.body as Buffer) : undefined;
 };
 
+test('every election publishes its log origin and the verifier key of its checkpoints', async () => {
+  const election = (await request(api.app).get(`/api/elections/${electionId}`).expect(200)).body;
+  expect(election.log).toEqual({
+    origin: `openslate.test/log/${electionId}`,
+    verifierKey: api.ctx.identity.verifierKey,
+    url: `/log/${electionId}/`,
+  });
+});
+
 test('before publication the checkpoint is a clear 404', async () => {
   const res = await request(api.app).get('/log/nope/checkpoint').expect(404);
   expect(res.body.error.code).toBe('NOT_PUBLISHED');

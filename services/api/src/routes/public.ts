@@ -1,10 +1,12 @@
 import { electionParams } from '@openslate/client';
-import type { Database } from '@openslate/db';
+import { logOrigin } from '@openslate/publisher';
+import type { AppContext } from '../context.js';
 import { Router } from 'express';
 import { notFound } from '../errors.js';
 
 /** Public read endpoints: no sign-in needed. */
-export function publicRoutes(database: Database): Router {
+export function publicRoutes(ctx: AppContext): Router {
+  const { database } = ctx;
   const router = Router();
   const { db } = database;
 
@@ -51,6 +53,12 @@ export function publicRoutes(database: Database): Router {
       title: election.title,
       state: election.state,
       demo: election.is_demo,
+      // The log anyone can mirror and check: its origin line and the key that signs its checkpoints.
+      log: {
+        origin: logOrigin(ctx.identity, election.id),
+        verifierKey: ctx.identity.verifierKey,
+        url: `/log/${election.id}/`,
+      },
       contests: contests.map((c) => ({
         id: c.id,
         title: c.title,
