@@ -1,40 +1,12 @@
-import {
-  createIssuerKeyring,
-  type ElectionKeyRecord,
-  type IssuerKeyring,
-  type IssuerKeySet,
-} from '@openslate/ballot';
-import type { Constraint } from '@openslate/stv';
+import { createIssuerKeyring, type IssuerKeyring } from '@openslate/ballot';
 import type { Schema } from '@openslate/db';
+import type { VotingManifest } from '@openslate/verify';
 import type { Kysely, Transaction } from 'kysely';
 import { ApiError } from '../errors.js';
 
-/** What a ballot is cast against: published in the log when voting opens (entry `voting.manifest`). */
-export interface VotingManifest {
-  readonly type: 'openslate/manifest/v1';
-  readonly electionId: string;
-  readonly title: string;
-  readonly contests: readonly ManifestContest[];
-  readonly issuerKeys: IssuerKeySet;
-  readonly electionKey: ElectionKeyRecord;
-  /** The roll commitment at the opening (size and root of the salted-leaf Merkle tree). */
-  readonly roll: { readonly size: number; readonly root: string };
-}
-
-export interface ManifestContest {
-  readonly id: string;
-  readonly title: string;
-  readonly seats: number;
-  readonly rules: string;
-  readonly mode: 'secret' | 'recorded';
-  readonly constraints: readonly Constraint[];
-  /** The ballot's candidates, in ballot order (the BLT numbering). */
-  readonly candidates: readonly {
-    readonly id: string;
-    readonly name: string;
-    readonly attributes: Readonly<Record<string, string>>;
-  }[];
-}
+// What a ballot is cast against (entry `voting.manifest`): one definition, in packages/verify, which the
+// independent verifier reads back from the log.
+export type { ManifestContest, VotingManifest } from '@openslate/verify';
 
 type Db = Kysely<Schema> | Transaction<Schema>;
 
