@@ -5,11 +5,15 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { createBallot, generateBallotKeyPair, pureBackend } from '@openslate/ballot';
 import {
+  cosignCheckpoint,
+  cosigner,
   encodeEntry,
   generateKey,
   integrate,
   noteSigner,
   parseEntry,
+  parseNote,
+  SIG_COSIGNATURE_V1,
   signCheckpoint,
   tileHashLookup,
   toHash,
@@ -151,6 +155,30 @@ describe('verifying an honest bundle', () => {
     );
     for (const c of report.contests) expect(c.elected.map((e) => e.id)).toEqual(election.elected[c.contest]);
     expect(report.contests.every((c) => c.ballots === 5)).toBe(true);
+  });
+
+  test('witness cosignatures on the final checkpoint are checked when the manifest lists witnesses', async () => {
+    const witness = generateKey('witness.example/w1', SIG_COSIGNATURE_V1);
+    const signed = text(honest.get('log/checkpoint'));
+    const line = cosignCheckpoint(
+      parseNote(signed).text,
+      cosigner(witness.signerKey, () => 1_700_000_000n),
+    );
+    const manifest = manifestOf(honest);
+    const listed = new Map(honest).set(
+      'manifest.json',
+      bytes(JSON.stringify({ ...manifest, log: { ...manifest.log, witnesses: [witness.verifierKey] } })),
+    );
+    const cosigned = new Map(listed).set('log/checkpoint', bytes(signed + line));
+    const ok = await verify(cosigned);
+    expect(ok.ok).toBe(true);
+    expect(ok.checks[1]!.message).toMatch(/cosigned by witness\.example\/w1$/);
+    expectFailure(
+      await verify(listed),
+      'log',
+      'COSIGNATURE_MISSING',
+      /no valid cosignature by witness witness\.example\/w1/,
+    );
   });
 
   test('a receipt of a counted ballot is found counted; a superseded one is named as superseded', async () => {
