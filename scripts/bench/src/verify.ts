@@ -1,8 +1,10 @@
 // `npm run bench:verify`: builds the bundle of a synthetic secret-ballot election (BENCH_BALLOTS ballots, default
 // 2,000; one contest of 10 candidates, 3 seats, ers97; 3 trustees, threshold 2; every 10th voter revotes) in the
 // API's log format, then times `verifyBundle` over it with the node back-end: wall time per check, the process's
-// CPU time and peak RSS. Figures only: nothing is asserted.
+// CPU time and peak RSS. Figures only: nothing is asserted. BENCH_BUNDLE_OUT=<file.tar.gz> keeps the bundle.
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import {
   checkElectionKey,
   createBallot,
@@ -44,6 +46,7 @@ import {
   readFromMap,
   tallyContest,
   verifyBundle,
+  writeTar,
   type VotingManifest,
 } from '@openslate/verify';
 
@@ -198,6 +201,12 @@ async function main(): Promise<void> {
   const files = buildBundle(BALLOTS);
   const built = performance.now() - t0;
   const size = [...files.values()].reduce((n, d) => n + d.length, 0);
+  const out = process.env['BENCH_BUNDLE_OUT'];
+  if (out) {
+    // Keep the bundle as a .tar.gz, e.g. to time `npx openslate verify <file>` on it.
+    const prefixed = new Map([...files].map(([p, d]) => [`${ID}/${p}`, d] as const));
+    writeFileSync(out, gzipSync(writeTar(prefixed)));
+  }
   console.log(
     `bundle: ${BALLOTS} voters, ${files.size} files, ${(size / 1e6).toFixed(1)} MB, built in ${(built / 1000).toFixed(1)} s`,
   );
