@@ -46,6 +46,15 @@ function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
+// PostgreSQL SQLSTATE 22021 character_not_in_repertoire (a NUL byte in text, from a path parameter or body)
+// and 22P05 untranslatable_character: the caller's input, not a fault of the server.
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+function isUnstorableText(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && UNSTORABLE_TEXT.has(code);
+}
+
 /** Maps anything thrown to the error shape; never sends a stack trace or SQL. */
 export function toErrorResponse(err: unknown): { status: number; body: ErrorBody } {
   if (err instanceof ApiError) {
@@ -78,6 +87,17 @@ export function toErrorResponse(err: unknown): { status: number; body: ErrorBody
     return {
       status: e.status,
       body: { error: { code: 'BAD_REQUEST', message: 'the request could not be read' } },
+    };
+  }
+  if (isUnstorableText(err)) {
+    return {
+      status: 400,
+      body: {
+        error: {
+          code: 'INVALID_TEXT',
+          message: 'the request contains a character that cannot be stored (NUL)',
+        },
+      },
     };
   }
   if (isDatabaseUnavailable(err)) {
