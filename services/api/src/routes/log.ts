@@ -60,7 +60,7 @@ export function logRoutes(ctx: AppContext): Router {
   });
 
   router.get('/log/:election/checkpoint', (req, res) => {
-    const { election: electionId } = electionParams.parse(req.params);
+    const electionId = publishedElection(req.params);
     const data = dir.read(electionId, 'checkpoint');
     if (!data)
       throw new ApiError(404, 'NOT_PUBLISHED', 'no checkpoint has been published for this election yet');
@@ -69,7 +69,7 @@ export function logRoutes(ctx: AppContext): Router {
 
   // Tiles and entry bundles: immutable once full, served as they are on disk.
   router.use('/log/:election/tile', (req, res, next) => {
-    const { election: electionId } = electionParams.parse(req.params);
+    const electionId = publishedElection(req.params);
     express.static(`${dir.logDir(electionId)}/tile`, {
       immutable: true,
       maxAge: '365d',
@@ -156,4 +156,14 @@ export function logRoutes(ctx: AppContext): Router {
     res.status(201).json({ size, witness: witnessName });
   });
   return router;
+}
+
+/**
+ * The election id of a request for published files, which name a folder on disk: only a plain path segment (the
+ * ids `newId` makes) — a NUL byte made the file system throw (500), and `..` or `/` would leave the folder.
+ */
+function publishedElection(params: unknown): string {
+  const { election } = electionParams.parse(params);
+  if (!/^[A-Za-z0-9_-]+$/.test(election)) throw new ApiError(404, 'NOT_PUBLISHED', 'no such published log');
+  return election;
 }
