@@ -1,11 +1,14 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured logs. Ballot contents, codes, tokens, passwords and client addresses never reach them: request
  * logging records method, route and status only, and these paths are redacted wherever they appear.
  */
-export function createLogger(level = process.env['LOG_LEVEL'] ?? 'info'): Logger {
-  return pino({
+export function createLogger(
+  level = process.env['LOG_LEVEL'] ?? 'info',
+  destination?: DestinationStream,
+): Logger {
+  const options = {
     level,
     redact: {
       paths: [
@@ -20,6 +23,7 @@ export function createLogger(level = process.env['LOG_LEVEL'] ?? 'info'): Logger
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 export type { Logger };

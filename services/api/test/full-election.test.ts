@@ -10,8 +10,9 @@ import { bearer, officerToken, startTestApi, type TestApi } from './support.js';
 
 let api: TestApi;
 let publisher: ReturnType<typeof runPublisher>;
+const logs: string[] = [];
 beforeAll(async () => {
-  api = await startTestApi();
+  api = await startTestApi({}, logs);
   publisher = runPublisher({
     database: api.database,
     dir: api.ctx.publication,
@@ -95,6 +96,25 @@ test('a full election: ceremony, credentials, casting, revote, close, reveal, co
   const manifest = (await request(api.app).get(`/api/elections/${id}/manifest`).expect(200)).body;
   expect(manifest.issuerKeys.keys.map((k: { weight: number }) => k.weight).sort()).toEqual([1, 2]);
   expect(manifest.roll.size).toBe(6);
+
+  // During voting a late joiner may be added with a weight the issuer keys cover, not with a new one.
+  const heavy = await request(api.app)
+    .post(`/api/officer/elections/${id}/roll/entries`)
+    .set(bearer(officer))
+    .send({
+      membershipNumber: 'D9',
+      name: 'Big branch',
+      email: 'big@example.org',
+      weight: 5,
+      reason: 'late-joiner',
+    })
+    .expect(409);
+  expect(heavy.body.error.code).toBe('NO_ISSUER_FOR_WEIGHT');
+  await request(api.app)
+    .post(`/api/officer/elections/${id}/roll/entries`)
+    .set(bearer(officer))
+    .send({ membershipNumber: 'M7', name: 'Fay', email: 'fay@example.org', reason: 'late-joiner' })
+    .expect(201);
 
   // Members sign in with their codes and obtain credentials; a second credential is refused.
   await request(api.app)
@@ -300,4 +320,19 @@ test('a full election: ceremony, credentials, casting, revote, close, reveal, co
   expect(types.filter((t) => t === 'credential.issued')).toHaveLength(6);
   expect(types.indexOf('voting.manifest')).toBeLessThan(types.indexOf('credential.issued'));
   expect(types.filter((t) => t === 'result')).toHaveLength(2);
+  expect(types).toContain('roll.added');
+
+  // The logs saw every request of this election, and carry no code, token, ballot or client address.
+  const text = logs.join('');
+  expect(logs.length).toBeGreaterThan(50);
+  expect(text).toContain('"route":"/api/elections/:election/ballots"');
+  for (const secret of [
+    codeOf('ada@example.org'),
+    voters['ada']!.token,
+    receipts['ada']!.hash,
+    voters['ada']!.credential.signature,
+  ]) {
+    expect(text).not.toContain(secret);
+  }
+  expect(text).not.toMatch(/127\.0\.0\.1|::1|::ffff|remoteAddress/);
 });

@@ -22,7 +22,7 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: AppOptions = {}): Promise<TestApi> {
+export async function startTestApi(options: AppOptions = {}, logs?: string[]): Promise<TestApi> {
   const database = await openTestDatabase();
   const dir = mkdtempSync(path.join(tmpdir(), 'openslate-api-'));
   const keyFile = path.join(dir, 'log.key');
@@ -30,7 +30,10 @@ export async function startTestApi(options: AppOptions = {}): Promise<TestApi> {
   writeFileSync(keyFile, generateKey('openslate.test').signerKey);
   const ctx: AppContext = {
     database,
-    logger: createLogger('silent'),
+    // With `logs`, every log line (debug and up) is kept, so tests can check what the logs never contain.
+    logger: logs
+      ? createLogger('debug', { write: (line: string) => void logs.push(line) })
+      : createLogger('silent'),
     metrics: new Metrics(false),
     sessions: new Sessions('test-session-secret-test-session-secret'),
     publication: new PublicationDir(path.join(dir, 'publication')),

@@ -20,6 +20,7 @@ import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { commitRoll, type RollLeaf } from '../roll-commitment.js';
 import { parseRollCsv } from '../roll-csv.js';
+import { loadManifest } from '../voting/manifest.js';
 import { electionParams } from '@openslate/client';
 
 const ROLL_OPEN = ['draft', 'nominations', 'shortlist', 'voting'] as const;
@@ -149,6 +150,17 @@ export function rollRoutes(ctx: AppContext): Router {
     const result = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, ROLL_OPEN, 'changing the roll');
+      if (election.state === 'voting') {
+        // Issuer keys exist per weight from the opening on; a new weight would leave this member without one.
+        const { manifest } = await loadManifest(trx, electionId);
+        if (!manifest.issuerKeys.keys.some((k) => k.weight === body.weight)) {
+          throw new ApiError(
+            409,
+            'NO_ISSUER_FOR_WEIGHT',
+            `voting opened with no member of weight ${body.weight}; such a member cannot be added now`,
+          );
+        }
+      }
       const clash = await trx
         .selectFrom('roll_entries')
         .select('id')
