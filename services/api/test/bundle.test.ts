@@ -3,7 +3,7 @@
 // Log tampering is done as a dishonest operator would: rewriting entries and re-signing with the log's own key.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { createBallot, generateBallotKeyPair, pureBackend } from '@openslate/ballot';
+import { createBallot, generateBallotKeyPair, pureBackend, trackerCode } from '@openslate/ballot';
 import {
   cosignCheckpoint,
   cosigner,
@@ -183,6 +183,9 @@ describe('verifying an honest bundle', () => {
 
   test('a receipt of a counted ballot is found counted; a superseded one is named as superseded', async () => {
     expect((await verify(honest, election.counted)).ok).toBe(true);
+    // The tracker code the voter was shown works as well as the hash.
+    const tracker = trackerCode(new Uint8Array(Buffer.from(election.counted, 'base64url')));
+    expect((await verify(honest, tracker)).checks.at(-1)).toMatchObject({ check: 'receipt', ok: true });
     expectFailure(
       await verify(honest, election.superseded),
       'receipt',
@@ -287,6 +290,25 @@ describe('tampering is detected, each kind by its own check', () => {
       'sequence',
       'SEQUENCE_ILLEGAL',
       new RegExp(`ballot at log index ${open} is before the opening`),
+    );
+  });
+
+  test('an entry of an unknown type or without its fields is not well formed', async () => {
+    const entries = await entriesOf(honest);
+    const at = indexOfType(entries, 'credential.issued', 1);
+    const stripped = entries.map((e, i) => (i === at ? { ...e, body: {} } : e));
+    expectFailure(
+      await verify(relog(honest, stripped)),
+      'sequence',
+      'ENTRY_MALFORMED',
+      `log entry ${at}: a credential.issued entry without request`,
+    );
+    const renamed = entries.map((e, i) => (i === at ? { ...e, type: 'credential.minted' } : e));
+    expectFailure(
+      await verify(relog(honest, renamed)),
+      'sequence',
+      'ENTRY_MALFORMED',
+      `log entry ${at}: unknown entry type 'credential.minted'`,
     );
   });
 

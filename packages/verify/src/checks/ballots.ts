@@ -5,6 +5,7 @@ import {
   createIssuerKeyring,
   resolveRevotes,
   toBase64url,
+  trackerCode,
   verifyBallot,
   type BallotVerificationContext,
   type CountedBallot,
@@ -16,7 +17,7 @@ import type { ElectionSequence } from './sequence.js';
 export interface CheckedBallots {
   readonly counted: CountedBallot[];
   readonly superseded: CountedBallot[];
-  /** Receipt (base64url SHA-256 of the canonical ballot) → log index, for every logged ballot. */
+  /** Receipt (base64url SHA-256 of the canonical ballot, or its tracker code) → log index, for every logged ballot. */
   readonly receipts: ReadonlyMap<string, number>;
 }
 
@@ -52,6 +53,7 @@ export function checkBallots(
     });
     credentials.set(credential.signature, { ballotKey, logIndex });
     receipts.set(toBase64url(r.value.hash), logIndex);
+    receipts.set(trackerCode(r.value.hash), logIndex);
     valid.push({ ...r.value, logIndex, ballotKey, counter });
     if ((i + 1) % 500 === 0 || i + 1 === ballots.length) progress(i + 1, ballots.length);
   }

@@ -1,11 +1,12 @@
-// Check 6: a voter's receipt (base64url SHA-256 of their canonical signed ballot, packages/ballot receipt.ts) is
+// Check 6: a voter's receipt (base64url SHA-256 of their canonical signed ballot, or the tracker code shown for it:
+// packages/ballot receipt.ts) is
 // in the log and was counted, not superseded by a later ballot of the same ballot key.
 import type { CountedBallot } from '@openslate/ballot';
 import { check } from '../errors.js';
 import type { CheckedBallots } from './ballots.js';
 
 export function checkReceipt(receipt: string, ballots: CheckedBallots): CountedBallot {
-  const logIndex = ballots.receipts.get(receipt);
+  const logIndex = ballots.receipts.get(receipt.trim());
   check(
     logIndex !== undefined,
     'RECEIPT_NOT_FOUND',

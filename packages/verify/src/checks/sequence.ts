@@ -5,6 +5,7 @@
 // names the sealed size.
 import { canonicalize, type JsonValue } from '@openslate/canonical-json';
 import type { BundleManifest } from '../bundle-format.js';
+import { entryProblem } from '../entry-types.js';
 import { check } from '../errors.js';
 import type { ParsedEntry } from '../log-entries.js';
 import type { VotingManifest } from '../manifest.js';
@@ -56,6 +57,8 @@ export function checkSequence(entries: readonly ParsedEntry[], bundle: BundleMan
     check(e.election === bundle.election, 'ENTRY_MALFORMED', () => {
       return `log entry ${e.index} belongs to election '${e.election}', not '${bundle.election}'`;
     });
+    const problem = entryProblem(e.type, e.body);
+    check(problem === undefined, 'ENTRY_MALFORMED', () => `log entry ${e.index}: ${problem}`);
   }
   const manifestEntry = findOne(entries, 'voting.manifest', (e) => e.type === 'voting.manifest');
   const manifest = manifestEntry.body['manifest'] as VotingManifest;
