@@ -79,6 +79,22 @@ export const ROUTES = {
     body: s.codeLogin,
   },
 
+  enrolTotp: {
+    method: 'post',
+    path: '/api/officer/totp',
+    auth: 'officer',
+    tag: 'sign-in',
+    summary: 'Start TOTP enrolment: a new secret and its otpauth URI',
+  },
+  confirmTotp: {
+    method: 'post',
+    path: '/api/officer/totp/confirm',
+    auth: 'officer',
+    tag: 'sign-in',
+    summary: 'Confirm TOTP enrolment with a current code; from then on sign-in needs a code',
+    body: s.totpConfirm,
+  },
+
   listElections: {
     method: 'get',
     path: '/api/elections',

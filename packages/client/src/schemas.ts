@@ -38,6 +38,7 @@ export const officerLogin = z.object({
     .optional(),
 });
 export const codeLogin = z.object({ code: z.string().min(8).max(64) });
+export const totpConfirm = z.object({ totp: z.string().regex(/^\d{6}$/, 'a 6-digit code') });
 
 // Elections, contests, candidates.
 export const constraintSchema = z

@@ -104,6 +104,32 @@ describe('officer sign-in', () => {
   });
 });
 
+test('an officer enrols in TOTP; from then on sign-in needs the code', async () => {
+  const { token, email, password } = await officerToken(api);
+  const start = await request(api.app).post('/api/officer/totp').set(bearer(token)).send({}).expect(201);
+  expect(start.body.uri).toMatch(/^otpauth:\/\/totp\/Openslate%3A.*\?secret=[A-Z2-7]+&issuer=Openslate/);
+  // Not active until confirmed, and a wrong code does not confirm it.
+  await request(api.app).post('/api/auth/officer').send({ email, password }).expect(200);
+  const wrong = await request(api.app)
+    .post('/api/officer/totp/confirm')
+    .set(bearer(token))
+    .send({ totp: totp(start.body.secret, Date.now() / 1000 - 3600) })
+    .expect(400);
+  expect(wrong.body.error.code).toBe('BAD_TOTP');
+  await request(api.app)
+    .post('/api/officer/totp/confirm')
+    .set(bearer(token))
+    .send({ totp: totp(start.body.secret, Date.now() / 1000) })
+    .expect(200);
+  expect(
+    (await request(api.app).post('/api/auth/officer').send({ email, password }).expect(401)).body.error.code,
+  ).toBe('TOTP_REQUIRED');
+  await request(api.app)
+    .post('/api/auth/officer')
+    .send({ email, password, totp: totp(start.body.secret, Date.now() / 1000) })
+    .expect(200);
+});
+
 describe('an election run by an officer', () => {
   test('creation, contests and candidates are public and logged; illegal transitions are refused', async () => {
     const { token } = await officerToken(api);

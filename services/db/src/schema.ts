@@ -70,6 +70,8 @@ export interface UsersTable {
   role: 'admin' | 'officer';
   password_hash: string;
   totp_secret: string | null;
+  /** A secret being enrolled: it replaces totp_secret once a code from it is confirmed. */
+  totp_pending: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 

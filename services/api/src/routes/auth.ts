@@ -1,10 +1,11 @@
-import { codeLogin, officerLogin } from '@openslate/client';
+import { codeLogin, officerLogin, totpConfirm } from '@openslate/client';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { sql } from 'kysely';
 import { codeHash, sameDigest } from '../auth/codes.js';
 import { verifyPassword } from '../auth/password.js';
-import { verifyTotp } from '../auth/totp.js';
+import { newTotpSecret, verifyTotp } from '../auth/totp.js';
+import { officerOf } from '../auth/guards.js';
 import type { AppContext } from '../context.js';
 import { ApiError } from '../errors.js';
 
@@ -51,6 +52,44 @@ export function authRoutes(ctx: AppContext, perMinute: number): Router {
       role: user.role,
     });
     res.json({ token, user: { id: user.id, name: user.name, email: user.email, role: user.role } });
+  });
+
+  // TOTP enrolment (RFC 6238): a pending secret becomes the officer's second factor once a code from it is given.
+  router.post('/api/officer/totp', async (req, res) => {
+    const officer = officerOf(req);
+    const secret = newTotpSecret();
+    const user = await db
+      .updateTable('users')
+      .set({ totp_pending: secret })
+      .where('id', '=', officer.userId)
+      .returning('email')
+      .executeTakeFirstOrThrow();
+    const label = encodeURIComponent(`Openslate:${user.email}`);
+    res
+      .status(201)
+      .json({
+        secret,
+        uri: `otpauth://totp/${label}?secret=${secret}&issuer=Openslate&algorithm=SHA1&digits=6&period=30`,
+      });
+  });
+
+  router.post('/api/officer/totp/confirm', async (req, res) => {
+    const officer = officerOf(req);
+    const { totp } = totpConfirm.parse(req.body);
+    const user = await db
+      .selectFrom('users')
+      .select('totp_pending')
+      .where('id', '=', officer.userId)
+      .executeTakeFirstOrThrow();
+    if (!user.totp_pending) throw new ApiError(409, 'NO_TOTP_ENROLMENT', 'start the enrolment first');
+    if (!verifyTotp(user.totp_pending, totp))
+      throw new ApiError(400, 'BAD_TOTP', 'that code does not match the new secret');
+    await db
+      .updateTable('users')
+      .set({ totp_secret: user.totp_pending, totp_pending: null })
+      .where('id', '=', officer.userId)
+      .execute();
+    res.json({ enrolled: true });
   });
 
   router.post('/api/auth/member', async (req, res) => {

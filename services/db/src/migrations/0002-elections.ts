@@ -15,6 +15,7 @@ export async function up(db: AnyKysely): Promise<void> {
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin','officer')`))
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('totp_secret', 'text')
+    .addColumn('totp_pending', 'text')
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
 
