@@ -65,12 +65,10 @@ export function authRoutes(ctx: AppContext, perMinute: number): Router {
       .returning('email')
       .executeTakeFirstOrThrow();
     const label = encodeURIComponent(`Openslate:${user.email}`);
-    res
-      .status(201)
-      .json({
-        secret,
-        uri: `otpauth://totp/${label}?secret=${secret}&issuer=Openslate&algorithm=SHA1&digits=6&period=30`,
-      });
+    res.status(201).json({
+      secret,
+      uri: `otpauth://totp/${label}?secret=${secret}&issuer=Openslate&algorithm=SHA1&digits=6&period=30`,
+    });
   });
 
   router.post('/api/officer/totp/confirm', async (req, res) => {
