@@ -11,6 +11,7 @@ export type VerifyErrorCode =
   | 'SEQUENCE_ILLEGAL'
   | 'BALLOT_INVALID'
   | 'REVOTE_ORDER'
+  | 'ROLL_MISMATCH'
   | 'CREDENTIAL_REUSED'
   | 'OVER_ISSUED'
   | 'SHARE_INVALID'

@@ -8,10 +8,11 @@ import { checkBallots, type CheckedBallots } from './checks/ballots.js';
 import { checkKeys } from './checks/keys.js';
 import { checkLog, type CheckedLog } from './checks/log.js';
 import { checkReceipt } from './checks/receipt.js';
+import { checkRoll } from './checks/roll.js';
 import { checkRecount, type ContestOutcome } from './checks/recount.js';
 import { checkSequence, type ElectionSequence } from './checks/sequence.js';
 
-export type CheckId = 'manifest' | 'log' | 'sequence' | 'ballots' | 'keys' | 'recount' | 'receipt';
+export type CheckId = 'manifest' | 'log' | 'sequence' | 'roll' | 'ballots' | 'keys' | 'recount' | 'receipt';
 
 export interface CheckLine {
   readonly check: CheckId;
@@ -114,6 +115,16 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
       () => checkSequence(log.entries, manifest),
       (s) =>
         `sequence: ${log.entries.length} entries well formed; opened at ${s.openIndex}, sealed at size ${s.sealedSize}, ${s.ballots.length} ballots inside voting`,
+    );
+    await step(
+      'roll',
+      () => checkRoll(read, sequence, log.entries),
+      (r) =>
+        `roll: ${r.size} leaf hashes rebuild root ${r.root}` +
+        (r.committed
+          ? ', the last commitment in the log'
+          : ' (roll changed after its last logged commitment)') +
+        '; changes by reason match the log',
     );
     const ballots: CheckedBallots = await step(
       'ballots',

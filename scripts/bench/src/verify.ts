@@ -78,6 +78,8 @@ function buildBundle(ballots: number): Map<string, Uint8Array> {
     name: `Candidate ${i + 1}`,
     attributes: {},
   }));
+  // Stand-ins for the salted roll leaves (only their hashes are published).
+  const rollLeaves = Array.from({ length: ballots }, () => leafHash(randomBytes(32)));
   const manifest: VotingManifest = {
     type: 'openslate/manifest/v1',
     electionId: ID,
@@ -87,7 +89,7 @@ function buildBundle(ballots: number): Map<string, Uint8Array> {
     ],
     issuerKeys: issuerKeySet(ID, [issuer.record]),
     electionKey,
-    roll: { size: ballots, root: toBase64(rootOf([])) },
+    roll: { size: ballots, root: toBase64(rootOf(rollLeaves)) },
   };
   const entries: LogEntry[] = [];
   const log = (type: string, body: Record<string, unknown>) => entries.push({ type, election: ID, body });
@@ -192,7 +194,7 @@ function buildBundle(ballots: number): Map<string, Uint8Array> {
         explanation: renderExplanation(tally.report),
       },
     ],
-    roll: { size: ballots, root: manifest.roll.root, leaves: [] },
+    roll: { size: ballots, root: manifest.roll.root, leaves: rollLeaves.map(toBase64) },
   });
 }
 

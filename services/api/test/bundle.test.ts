@@ -151,7 +151,7 @@ describe('verifying an honest bundle', () => {
     const report = await verify(honest);
     expect(report.failure).toBeUndefined();
     expect(report.checks.map((c) => [c.check, c.ok])).toEqual(
-      ['manifest', 'log', 'sequence', 'ballots', 'keys', 'recount'].map((c) => [c, true]),
+      ['manifest', 'log', 'sequence', 'roll', 'ballots', 'keys', 'recount'].map((c) => [c, true]),
     );
     for (const c of report.contests) expect(c.elected.map((e) => e.id)).toEqual(election.elected[c.contest]);
     expect(report.contests.every((c) => c.ballots === 5)).toBe(true);
@@ -309,6 +309,18 @@ describe('tampering is detected, each kind by its own check', () => {
       'sequence',
       'ENTRY_MALFORMED',
       `log entry ${at}: unknown entry type 'credential.minted'`,
+    );
+  });
+
+  test('an edited roll leaf no longer rebuilds the published roll root', async () => {
+    const roll = JSON.parse(text(honest.get('roll/commitment.json'))) as { leaves: string[] };
+    roll.leaves[2] = roll.leaves[3]!;
+    const edited = new Map(honest).set('roll/commitment.json', bytes(JSON.stringify(roll)));
+    expectFailure(
+      await verify(edited),
+      'roll',
+      'ROLL_MISMATCH',
+      /^roll\/commitment\.json: the leaves give root /,
     );
   });
 

@@ -32,7 +32,7 @@ test('a folder bundle: one ok line per check, exit 0', async () => {
   const r = await cli(['verify', election.bundleDir]);
   expect(r.code).toBe(0);
   const lines = r.out.trim().split('\n');
-  expect(lines.map((l) => l.split(' ')[0])).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'verified:']);
+  expect(lines.map((l) => l.split(' ')[0])).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'verified:']);
   expect(r.out).toMatch(/^ok {3}log: checkpoint signed by .*, \d+ entries rebuild its root/m);
   expect(r.err).toMatch(/ballots: \d+\/\d+ signatures checked/);
 });
