@@ -1,0 +1,60 @@
+// Figures for bench:cast: latency percentiles, throughput, errors by status and code, and a process's CPU time.
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { Reply } from './cast-http.js';
+
+export interface Phase {
+  readonly name: string;
+  readonly replies: readonly Reply[];
+  readonly seconds: number;
+  readonly serverCpuSeconds: number;
+}
+
+/** The q-quantile (0..1) of sorted values, nearest rank. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+}
+
+// proc(5): fields 14 and 15 of /proc/<pid>/stat are utime and stime in clock ticks (USER_HZ, 100 on Linux).
+const USER_HZ = 100;
+
+/** CPU seconds (user + system) a process has used so far. */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+}
+
+export function summarise(p: Phase): string {
+  const ms = p.replies.map((r) => r.ms).sort((a, b) => a - b);
+  const errors = new Map<string, number>();
+  for (const r of p.replies) {
+    if (r.status < 300) continue;
+    const code = (r.body['error'] as { code?: string } | undefined)?.code ?? 'no code';
+    const key = `${r.status} ${code}`;
+    errors.set(key, (errors.get(key) ?? 0) + 1);
+  }
+  const n = p.replies.length;
+  const errorText = errors.size === 0 ? '0' : [...errors].map(([k, c]) => `${c} × ${k}`).join(', ');
+  return [
+    `${p.name}: ${n} requests in ${p.seconds.toFixed(2)} s = ${(n / p.seconds).toFixed(0)}/s`,
+    `  latency p50 ${quantile(ms, 0.5).toFixed(1)} ms, p99 ${quantile(ms, 0.99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms`,
+    `  errors: ${errorText}`,
+    `  API process CPU: ${p.serverCpuSeconds.toFixed(2)} s = ${((p.serverCpuSeconds * 1000) / n).toFixed(2)} ms per request`,
+    '',
+  ].join('\n');
+}
+
+/** Polls `url` until it answers; fails if the child exits first. */
+export async function waitForHealth(url: URL, child: ChildProcess): Promise<void> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the API exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

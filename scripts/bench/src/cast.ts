@@ -1,0 +1,137 @@
+// `npm run bench:cast`: the API (`services/api/dist/main.js`, the production start-up path) in its own process on
+// a scratch database of the PostgreSQL server, driven from this process by BENCH_VOTERS simulated voters with
+// BENCH_CONCURRENCY requests in flight (real cryptography, each voter on its own loopback address). Phases:
+// issuance (sign-in, identity key, blind-signed credential), ballot building (client CPU, untimed), casting.
+// Prints requests/s, p50/p99 latency and errors per phase, and the server process's CPU per request.
+// Not a test. Server: BENCH_DATABASE_URL or DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEMO_OFFICER } from '@openslate/api';
+import { openDatabase } from '@openslate/db';
+import { createScratchDatabase } from '@openslate/db/testing';
+import { setUpElection } from './cast-election.js';
+import { HttpClient, type Reply } from './cast-http.js';
+import { profileSummary } from './cast-profile.js';
+import { processCpuSeconds, summarise, waitForHealth, type Phase } from './cast-report.js';
+import { BenchVoter, type Manifest } from './cast-voter.js';
+
+const SERVER_URL =
+  process.env['BENCH_DATABASE_URL'] ||
+  process.env['DATABASE_URL'] ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const VOTERS = Number(process.env['BENCH_VOTERS'] ?? 1000);
+const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 100);
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../services/api/dist/main.js');
+
+/** Runs `task` over `items` with at most `limit` in flight; results in the order of `items`. */
+async function inPool<T, R>(items: readonly T[], limit: number, task: (item: T, i: number) => Promise<R>) {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** Times `replies` (all requests of a phase) on the wall clock and on the server process's CPU. */
+async function phase(
+  name: string,
+  pid: number,
+  clients: readonly HttpClient[],
+  run: () => Promise<Reply[]>,
+): Promise<Phase> {
+  for (const c of clients) c.reconnect();
+  const cpu0 = processCpuSeconds(pid);
+  const t0 = performance.now();
+  const replies = await run();
+  const seconds = (performance.now() - t0) / 1000;
+  return { name, replies, seconds, serverCpuSeconds: processCpuSeconds(pid) - cpu0 };
+}
+
+async function main(): Promise<void> {
+  const scratch = await createScratchDatabase(SERVER_URL);
+  const dir = mkdtempSync(path.join(tmpdir(), 'openslate-bench-cast-'));
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const base = new URL(`http://127.0.0.1:${port}`);
+  const server = spawn(process.execPath, [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof'] : []), MAIN], {
+    cwd: dir,
+    env: {
+      ...process.env,
+      DATABASE_URL: scratch.url,
+      PORT: String(port),
+      OPENSLATE_DEMO: '1',
+      OPENSLATE_KEY_DIR: path.join(dir, 'keys'),
+      OPENSLATE_PUBLICATION_DIR: path.join(dir, 'publication'),
+      OPENSLATE_SESSION_SECRET: randomBytes(32).toString('base64url'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const database = await openDatabase({ kind: 'postgres', url: scratch.url });
+  try {
+    await waitForHealth(new URL('/healthz', base), server);
+    console.log(
+      `bench:cast — ${VOTERS} voters, ${CONCURRENCY} in flight; API pid ${server.pid} on a scratch database ` +
+        `of ${new URL(SERVER_URL).host}; load average ${loadavg()[0]!.toFixed(1)} on a shared machine\n`,
+    );
+    const election = await setUpElection(base, database, DEMO_OFFICER, VOTERS);
+    const manifest = (await new HttpClient(base).expect(
+      200,
+      new HttpClient(base).get(`/api/elections/${election.id}/manifest`),
+    )) as unknown as Manifest;
+    const voters = election.codes.map((_, i) => new BenchVoter(HttpClient.forVoter(base, i), election.id));
+    const pid = server.pid!;
+
+    const members = await inPool(voters, CONCURRENCY, (v, i) => v.prepare(election.codes[i]!));
+    const clients = voters.map((v) => v.client);
+    const issuance = await phase(
+      'credentials issued (client blinding included in the wall time)',
+      pid,
+      clients,
+      () => inPool(voters, CONCURRENCY, (v, i) => v.obtainCredential(manifest, members[i]!)),
+    );
+    const t0 = performance.now();
+    const ballots = voters.map((v, i) =>
+      JSON.stringify({
+        ballot: v.ballot(manifest, {
+          [election.contest]: { ranking: [election.candidates[i % election.candidates.length]!] },
+        }),
+      }),
+    );
+    console.log(
+      `ballots built on the client in ${((performance.now() - t0) / 1000).toFixed(1)} s (untimed)\n`,
+    );
+    const casting = await phase('ballots cast', pid, clients, () =>
+      inPool(voters, CONCURRENCY, (v, i) =>
+        v.client.post(`/api/elections/${election.id}/ballots`, ballots[i]!),
+      ),
+    );
+    for (const p of [issuance, casting]) console.log(summarise(p));
+
+    const stored = await database.db
+      .selectFrom('ballots')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('election_id', '=', election.id)
+      .executeTakeFirstOrThrow();
+    const accepted = casting.replies.filter((r) => r.status === 201).length;
+    console.log(`ballots stored: ${stored.n} (201 answers: ${accepted})`);
+    for (const v of voters) v.client.close();
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    await database.close();
+    await scratch.drop();
+    if (process.env['BENCH_PROFILE']) console.log(profileSummary(dir));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
