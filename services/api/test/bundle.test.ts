@@ -30,6 +30,7 @@ import {
   type VerifyReport,
 } from '@openslate/verify';
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { readTree, runBundledElection, type BundledElection } from './bundle-election.js';
 import { startTestApi, type TestApi } from './support.js';
 
@@ -387,6 +388,30 @@ describe('tampering is detected, each kind by its own check', () => {
       'recount',
       'BLT_MISMATCH',
       `results/${contest}.blt differs from the decrypted ballots at line 2`,
+    );
+  });
+
+  test('any change of a non-blank byte in any file of the bundle is detected, never a crash', async () => {
+    const paths = [...honest.keys()].sort();
+    const blank = new Set([0x20, 0x0a, 0x09, 0x0d]);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (path, at, delta) => {
+          const original = honest.get(path)!;
+          const positions = [...original.keys()].filter((i) => !blank.has(original[i]!));
+          const i = positions[at % positions.length]!;
+          const mutated = new Uint8Array(original);
+          mutated[i] = (mutated[i]! + delta) % 256;
+          if (blank.has(mutated[i]!)) return; // a new blank may only reformat JSON
+          const report = await verify(new Map(honest).set(path, mutated));
+          expect(report.ok).toBe(false);
+          expect(report.failure!.message.length).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

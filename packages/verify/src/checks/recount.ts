@@ -1,14 +1,16 @@
 // Check 5: every contest recounted with packages/stv from the decrypted ballots, seeded with the sealed root
 // (docs/log-entries.md "Which ballots count"), equals results/<contest>.json exactly (RFC 8785 comparison) and the
-// logged `result` entry; results/<contest>.blt equals the BLT of the decrypted ballots.
+// logged `result` entry; results/<contest>.blt equals the BLT of the decrypted ballots; the stage tables and the
+// results page are the renderings of the recount.
 import type { CryptoBackend, DecryptedCountedBallot } from '@openslate/ballot';
 import { canonicalize, type JsonValue } from '@openslate/canonical-json';
 import { leafHash, rootOf, toBase64, toHex } from '@openslate/log';
-import { reportToJson, writeBlt } from '@openslate/stv';
+import { renderExplanation, renderText, reportToJson, writeBlt } from '@openslate/stv';
 import { paths } from '../bundle-format.js';
 import { check, VerifyError } from '../errors.js';
 import { readJson, readText, type ReadFile } from '../files.js';
 import type { ParsedEntry } from '../log-entries.js';
+import { resultsPage, type PageContest } from '../results-page.js';
 import { tallyContest } from '../tally.js';
 import type { ElectionSequence } from './sequence.js';
 
@@ -57,6 +59,7 @@ export async function checkRecount(
   const sha256Hex = (text: string) => toHex(backend.sha256(new TextEncoder().encode(text)));
   const seed = toBase64(rootOf(entries.slice(0, sequence.sealedSize).map((e) => leafHash(e.bytes))));
   const outcomes: ContestOutcome[] = [];
+  const pages: PageContest[] = [];
   for (const contest of sequence.manifest.contests) {
     const tally = tallyContest(
       contest,
@@ -80,6 +83,18 @@ export async function checkRecount(
     const publishedBlt = await readText(read, bltPath);
     check(publishedBlt === blt, 'BLT_MISMATCH', () => {
       return `${bltPath} differs from the decrypted ballots at line ${firstLineDifference(publishedBlt, blt)}`;
+    });
+    const textPath = paths.text(contest.id);
+    const stageTable = renderText(tally.report);
+    const publishedText = await readText(read, textPath);
+    check(publishedText === stageTable, 'RESULT_MISMATCH', () => {
+      return `${textPath} differs from the recount's stage table at line ${firstLineDifference(publishedText, stageTable)}`;
+    });
+    pages.push({
+      contest,
+      elected: recount['elected'] as string[],
+      stageTable,
+      explanation: renderExplanation(tally.report),
     });
     const elected = tally.report.elected.map((i) => contest.candidates[i]!);
     const expected: Record<string, unknown> = {
@@ -105,5 +120,10 @@ export async function checkRecount(
       blank: tally.blank,
     });
   }
+  const page = await readText(read, paths.page);
+  const expected = resultsPage(sequence.manifest.title, pages);
+  check(page === expected, 'RESULT_MISMATCH', () => {
+    return `${paths.page} differs from the recount's results page at line ${firstLineDifference(page, expected)}`;
+  });
   return outcomes;
 }
