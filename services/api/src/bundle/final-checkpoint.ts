@@ -3,7 +3,7 @@
 import { integrateElection, publishedSize } from '@openslate/publisher';
 import type { AppContext } from '../context.js';
 
-/** Integrates the election's log up to its head and returns the head size and the checkpoint signed for it. */
+/** Integrates the election's log up to its head and returns the newest signed checkpoint and its size. */
 export async function finalCheckpoint(
   ctx: Pick<AppContext, 'database' | 'publication' | 'identity'>,
   electionId: string,
@@ -17,13 +17,16 @@ export async function finalCheckpoint(
   // Integration is deterministic and idempotent, so running it beside the publisher writes the same bytes.
   if (publishedSize(ctx.publication, ctx.identity, electionId) < head.size)
     await integrateElection(ctx.database, ctx.publication, ctx.identity, electionId);
-  // The checkpoint as stored for this size (the file may already name a later one, or a racing publisher's earlier one).
+  // The newest checkpoint as stored (the file may name an older one while a racing publisher catches up); it
+  // covers at least the head read above, so the publish transition too.
   const row = await db
     .selectFrom('checkpoints')
-    .select('note')
+    .select(['size', 'note'])
     .where('election_id', '=', electionId)
-    .where('size', '=', head.size)
+    .orderBy('size', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  if (!row) throw new Error(`no checkpoint of size ${head.size} was signed for ${electionId}`);
-  return { size: head.size, checkpoint: row.note };
+  if (!row || row.size < head.size)
+    throw new Error(`no checkpoint covering the ${head.size} entries of ${electionId} was signed`);
+  return { size: row.size, checkpoint: row.note };
 }
