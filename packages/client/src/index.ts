@@ -2,3 +2,4 @@ export * from './schemas.js';
 export { ROUTES, type Auth, type RouteId, type RouteSpec } from './routes.js';
 export { openApiDocument, openApiPath } from './openapi.js';
 export { ApiClientError, OpenslateClient, fillPath, type CallArgs, type ClientOptions } from './client.js';
+export { MemberDevice, TrusteeDevice, randomSeed, runKeyCeremony, unwrap } from './participants.js';

@@ -1,0 +1,225 @@
+// What a trustee's and a member's device do, over the typed client: the protocol's client side
+// (docs/protocol.md), shared by the web forms, the `openslate demo` command and the tests.
+import {
+  createBallot,
+  createTrustee,
+  dealShares,
+  finalizeCredential,
+  generateBallotKeyPair,
+  pureBackend,
+  receiveShares,
+  requestCredential,
+  revealShare,
+  signIssuanceRequest,
+  toBase64url,
+  type BallotKeyPair,
+  type CeremonyParameters,
+  type ContestChoices,
+  type Credential,
+  type Dealing,
+  type DealingHash,
+  type ElectionKeyRecord,
+  type IssuerKeyRecord,
+  type Result,
+  type TrusteeSecret,
+  type TrusteeShare,
+} from '@openslate/ballot';
+import type { OpenslateClient } from './client.js';
+
+/** The value of a successful Result, or the BallotError thrown. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
+/** 32 random bytes from the platform's CSPRNG (Web Crypto, in browsers and Node alike). */
+export const randomSeed = (): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(32));
+
+interface CeremonyView {
+  readonly parameters: CeremonyParameters | null;
+  readonly electionKey: ElectionKeyRecord | null;
+  readonly trustees: readonly {
+    readonly index: number;
+    readonly dealing: Dealing | null;
+    readonly dealingHash: DealingHash | null;
+  }[];
+}
+
+/** A trustee: announces a key, commits to and publishes a dealing, checks its shares, and reveals after the close. */
+export class TrusteeDevice {
+  private secret: TrusteeSecret | null = null;
+  private dealt: { dealing: Dealing; hash: DealingHash } | null = null;
+  share: TrusteeShare | null = null;
+
+  constructor(
+    private readonly api: OpenslateClient,
+    readonly electionId: string,
+    readonly index: number,
+    readonly name: string,
+  ) {}
+
+  static async signIn(api: OpenslateClient, code: string): Promise<TrusteeDevice> {
+    const res = await api.call<{ token: string; election: string; trustee: { id: string; name: string } }>(
+      'trusteeSignIn',
+      { body: { code } },
+    );
+    const ceremony = await api.call<{ trustees: { index: number; name: string }[] }>('getCeremony', {
+      params: { election: res.election },
+    });
+    const me = ceremony.trustees.find((t) => t.name === res.trustee.name);
+    if (!me) throw new Error(`trustee ${res.trustee.name} is not in the ceremony`);
+    return new TrusteeDevice(api.withToken(res.token), res.election, me.index, me.name);
+  }
+
+  private ceremony(): Promise<CeremonyView> {
+    return this.api.call<CeremonyView>('getCeremony', { params: { election: this.electionId } });
+  }
+
+  async announce(): Promise<void> {
+    const { announcement, secret } = createTrustee(this.electionId, this.index, this.name);
+    this.secret = secret;
+    await this.api.call('announce', { params: { election: this.electionId }, body: { announcement } });
+  }
+
+  /** After every trustee has announced. */
+  async commit(): Promise<void> {
+    const { parameters } = await this.ceremony();
+    if (!parameters || !this.secret) throw new Error('not every trustee has announced');
+    this.dealt = unwrap(dealShares(parameters, this.secret));
+    await this.api.call('commitDealing', {
+      params: { election: this.electionId },
+      body: { hash: this.dealt.hash },
+    });
+  }
+
+  /** After every trustee has committed. */
+  async deal(): Promise<void> {
+    if (!this.dealt) throw new Error('commit first');
+    await this.api.call('publishDealing', {
+      params: { election: this.electionId },
+      body: { dealing: this.dealt.dealing },
+    });
+  }
+
+  /** After every dealing is published: decrypt and check my shares (a bad dealer is named), then confirm. */
+  async confirm(): Promise<void> {
+    const view = await this.ceremony();
+    if (!view.parameters || !this.secret) throw new Error('the ceremony is not ready');
+    const dealings = view.trustees.map((t) => t.dealing!);
+    const hashes = view.trustees.map((t) => t.dealingHash!);
+    this.share = unwrap(receiveShares(view.parameters, this.secret, dealings, hashes));
+    await this.api.call('confirmShare', { params: { election: this.electionId }, body: {} });
+  }
+
+  /** After the close and the seal. */
+  async reveal(): Promise<void> {
+    if (!this.share) throw new Error('no share to reveal');
+    await this.api.call('revealShare', {
+      params: { election: this.electionId },
+      body: { reveal: revealShare(this.share) },
+    });
+  }
+}
+
+/** Runs the whole ceremony for trustees that have signed in, round by round. */
+export async function runKeyCeremony(trustees: readonly TrusteeDevice[]): Promise<void> {
+  for (const t of trustees) await t.announce();
+  for (const t of trustees) await t.commit();
+  for (const t of trustees) await t.deal();
+  for (const t of trustees) await t.confirm();
+}
+
+interface Manifest {
+  readonly electionKey: ElectionKeyRecord;
+  readonly issuerKeys: { readonly keys: readonly IssuerKeyRecord[] };
+}
+
+/**
+ * A member's device: signs in with the one-time code, registers an identity key, obtains a blind-signed
+ * credential (the server never sees the ballot key), and casts ballots on requests that carry no session.
+ * The ballot key's seed must be kept (on the device) to revote.
+ */
+export class MemberDevice {
+  credential: Credential | null = null;
+  counter = 0;
+  readonly keyPair: BallotKeyPair;
+  private readonly identitySeed: Uint8Array;
+  private manifest: Manifest | null = null;
+
+  constructor(
+    private readonly api: OpenslateClient,
+    readonly electionId: string,
+    seeds: { ballot?: Uint8Array; identity?: Uint8Array } = {},
+  ) {
+    this.keyPair = unwrap(generateBallotKeyPair(seeds.ballot ?? randomSeed()));
+    this.identitySeed = seeds.identity ?? randomSeed();
+  }
+
+  static async signIn(api: OpenslateClient, code: string): Promise<MemberDevice> {
+    const res = await api.call<{ token: string; election: string }>('memberSignIn', { body: { code } });
+    return new MemberDevice(api.withToken(res.token), res.election);
+  }
+
+  private async getManifest(): Promise<Manifest> {
+    this.manifest ??= await this.api.call<Manifest>('getManifest', { params: { election: this.electionId } });
+    return this.manifest;
+  }
+
+  async obtainCredential(): Promise<Credential> {
+    const election = this.electionId;
+    await this.api.call('registerIdentity', {
+      params: { election },
+      body: { identityKey: toBase64url(pureBackend.ed25519PublicKey(this.identitySeed)) },
+    });
+    const me = await this.api.call<{ entry: { weight: number }; commitment: { leaf: { position: number } } }>(
+      'me',
+      { params: { election } },
+    );
+    const manifest = await this.getManifest();
+    const issuerKey = manifest.issuerKeys.keys.find((k) => k.weight === me.entry.weight);
+    if (!issuerKey) throw new Error(`no issuer key for weight ${me.entry.weight}`);
+    const { request, state } = unwrap(requestCredential(issuerKey, this.keyPair.publicKey));
+    const signed = unwrap(
+      signIssuanceRequest(
+        {
+          electionId: election,
+          memberId: String(me.commitment.leaf.position),
+          issuerKeyId: request.issuerKeyId,
+          blindedMessage: request.blindedMessage,
+        },
+        this.identitySeed,
+      ),
+    );
+    const { blindSignature } = await this.api.call<{ blindSignature: string }>('requestCredential', {
+      params: { election },
+      body: { request: signed as unknown as Record<string, unknown>, blindedMessage: request.blindedMessage },
+    });
+    this.credential = unwrap(finalizeCredential(state, blindSignature));
+    return this.credential;
+  }
+
+  /** Casts (or recasts, with the next counter) anonymously; returns the receipt. */
+  async cast(choices: ContestChoices): Promise<{ hash: string; tracker: string; logIndex: number }> {
+    if (!this.credential) throw new Error('obtain a credential first');
+    const manifest = await this.getManifest();
+    const ballot = unwrap(
+      createBallot({
+        electionId: this.electionId,
+        electionPublicKey: manifest.electionKey.publicKey,
+        keyPair: this.keyPair,
+        credential: this.credential,
+        counter: this.counter,
+        choices,
+      }),
+    );
+    // A fresh client without the session: nothing on this request links it to the member.
+    const receipt = await this.api
+      .withToken(undefined)
+      .call<{ hash: string; tracker: string; logIndex: number }>('castBallot', {
+        params: { election: this.electionId },
+        body: { ballot: ballot as unknown as Record<string, unknown> },
+      });
+    this.counter++;
+    return receipt;
+  }
+}

@@ -1,0 +1,246 @@
+// `openslate demo`: a complete election through the real service code — the API on an embedded database,
+// real cryptography, trustees and members as the client package's devices talking HTTP — ending in the
+// published bundle. The members' choices come from a seeded generator, so a seed gives the same votes.
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, createLogger, hashPassword, Metrics, Sessions, type AppContext } from '@openslate/api';
+import { MemberDevice, OpenslateClient, runKeyCeremony, TrusteeDevice } from '@openslate/client';
+import { migrateToLatest, openDatabase } from '@openslate/db';
+import { generateKey } from '@openslate/log';
+import { loadLogIdentity, PublicationDir, runPublisher } from '@openslate/publisher';
+import { seededRandom, weightedOrder } from './seeded-random.js';
+
+export interface DemoOptions {
+  readonly voters: number;
+  readonly out: string;
+  readonly seed: string;
+  /** Progress lines (stderr in the CLI). */
+  readonly progress?: (line: string) => void;
+}
+
+export interface DemoResult {
+  readonly electionId: string;
+  readonly bundleDir: string;
+  readonly ballots: number;
+  readonly revotes: number;
+  readonly elected: Record<string, string[]>;
+  readonly seconds: number;
+}
+
+// Fictional candidates: a 9-seat executive with at least 4 women, and a single-seat youth representative.
+const EXECUTIVE = [
+  ['Aisha BELLO', 'woman', 9],
+  ['Brendan CALLAGHAN', 'man', 8],
+  ['Carys DAVIES', 'woman', 4],
+  ['Dev PATEL', 'man', 7],
+  ['Eilidh MACLEOD', 'woman', 3],
+  ['Femi ADEYEMI', 'man', 6],
+  ['Grace O’NEILL', 'woman', 2],
+  ['Harvey SMITH', 'man', 6],
+  ['Imogen WRIGHT', 'woman', 2],
+  ['Jordan REID', 'non-binary', 4],
+  ['Kamala SINGH', 'woman', 3],
+  ['Liam MURPHY', 'man', 5],
+  ['Marek NOWAK', 'man', 5],
+  ['Nadia HASSAN', 'woman', 1],
+] as const;
+const YOUTH = [
+  ['Maya CHEN', 5],
+  ['Niall BYRNE', 4],
+  ['Olu OKAFOR', 3],
+] as const;
+
+/** Runs `tasks` with at most `limit` at once, in order of start. */
+async function pool<T>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, i: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await task(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export async function runDemo(options: DemoOptions): Promise<DemoResult> {
+  const started = Date.now();
+  const say = options.progress ?? (() => undefined);
+  const random = seededRandom(options.seed);
+  const work = mkdtempSync(path.join(tmpdir(), 'openslate-demo-'));
+  const keyFile = path.join(work, 'log.key');
+  writeFileSync(keyFile, generateKey('demo.openslate.localhost').signerKey, { mode: 0o600 });
+  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateToLatest(database.db);
+  const ctx: AppContext = {
+    database,
+    logger: createLogger('silent'),
+    metrics: new Metrics(false),
+    sessions: new Sessions(randomBytes(32).toString('base64url')),
+    publication: new PublicationDir(path.join(work, 'publication')),
+    identity: loadLogIdentity({ OPENSLATE_LOG_KEY_FILE: keyFile }),
+    publicUrl: 'http://127.0.0.1',
+    printInvitations: false,
+  };
+  const server = createApp(ctx, { signInPerMinute: 1e9, issuancePerMinute: 1e9 }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const api = new OpenslateClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+  const publisher = runPublisher({ database, dir: ctx.publication, identity: ctx.identity, intervalMs: 50 });
+  try {
+    // The returning officer.
+    const password = randomBytes(12).toString('base64url');
+    await database.db
+      .insertInto('organisations')
+      .values({ id: 'demo', name: 'Example Left Network (demo)' })
+      .execute();
+    await database.db
+      .insertInto('users')
+      .values({
+        id: 'ro',
+        organisation_id: 'demo',
+        email: 'ro@demo.invalid',
+        name: 'Returning Officer',
+        role: 'admin',
+        password_hash: await hashPassword(password),
+      })
+      .execute();
+    const { token } = await api.call<{ token: string }>('officerSignIn', {
+      body: { email: 'ro@demo.invalid', password },
+    });
+    const officer = api.withToken(token);
+
+    const { id } = await officer.call<{ id: string }>('createElection', {
+      body: {
+        title: `DEMO — Example Left Network ballot (seed ${options.seed})`,
+        contests: [
+          {
+            title: 'Executive committee (9 seats, at least 4 women)',
+            seats: 9,
+            rules: 'ers97',
+            constraints: [{ attribute: 'gender', value: 'woman', min: 4 }],
+            candidates: EXECUTIVE.map(([name, gender]) => ({ name, attributes: { gender } })),
+          },
+          {
+            title: 'Youth representative (1 seat)',
+            seats: 1,
+            rules: 'ers97',
+            candidates: YOUTH.map(([name]) => ({ name })),
+          },
+        ],
+      },
+    });
+    say(`election ${id} created`);
+    const election = await api.call<{
+      contests: Array<{ id: string; title: string; candidates: Array<{ id: string; name: string }> }>;
+    }>('getElection', { params: { election: id } });
+    const [executive, youth] = election.contests;
+
+    // The roll: members, and one branch delegate in every 25 carrying 3 votes.
+    const rows = ['membership_number,name,email,weight'];
+    for (let i = 1; i <= options.voters; i++)
+      rows.push(`D${String(i).padStart(6, '0')},Member ${i},member${i}@demo.invalid,${i % 25 === 0 ? 3 : 1}`);
+    await officer.call('importRoll', { params: { election: id }, body: { csv: rows.join('\n') } });
+    say(`roll of ${options.voters} imported`);
+
+    // The key ceremony: three trustees, any two can open the ballot box.
+    const configured = await officer.call<{ trustees: Array<{ code: string }> }>('configureTrustees', {
+      params: { election: id },
+      body: {
+        threshold: 2,
+        trustees: [
+          { name: 'Rosa (returning officer)' },
+          { name: 'Karl (slate A scrutineer)' },
+          { name: 'Sylvia (slate B scrutineer)' },
+        ],
+      },
+    });
+    const trustees = await Promise.all(configured.trustees.map((t) => TrusteeDevice.signIn(api, t.code)));
+    await runKeyCeremony(trustees);
+    await officer.call('transition', { params: { election: id }, body: { to: 'voting' } });
+    say('key ceremony complete; voting open');
+
+    // Invitations go to the outbox; here the demo reads each member's mail from it.
+    await officer.call('sendInvitations', { params: { election: id }, body: {} });
+    const mails = await database.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('subject', 'like', 'Your ballot:%')
+      .execute();
+    const codes = mails.map((m) => /#code=([A-Z2-7]+)/.exec(m.body)?.[1]).filter((c): c is string => !!c);
+
+    const popularity = EXECUTIVE.map(([, , p]) => p);
+    const choose = () => ({
+      [executive!.id]: {
+        ranking: weightedOrder(
+          executive!.candidates.map((c) => c.id),
+          popularity,
+          1 + Math.floor(random() * 9),
+          random,
+        ),
+      },
+      [youth!.id]: {
+        ranking: weightedOrder(
+          youth!.candidates.map((c) => c.id),
+          YOUTH.map(([, p]) => p),
+          1 + Math.floor(random() * 3),
+          random,
+        ),
+      },
+    });
+    // Choices are drawn in roll order before casting, so the seed alone decides them.
+    const plans = codes.map(() => ({ first: choose(), revote: random() < 0.05 ? choose() : null }));
+    let revotes = 0;
+    let done = 0;
+    await pool(codes, 8, async (code, i) => {
+      const member = await MemberDevice.signIn(api, code);
+      await member.obtainCredential();
+      await member.cast(plans[i]!.first);
+      if (plans[i]!.revote) {
+        await member.cast(plans[i]!.revote);
+        revotes++;
+      }
+      if (++done % 100 === 0) say(`${done} members have voted`);
+    });
+    say(`${codes.length} ballots cast, ${revotes} changed`);
+
+    await officer.call('transition', { params: { election: id }, body: { to: 'closed' } });
+    await trustees[0]!.reveal();
+    await trustees[2]!.reveal();
+    const counted = await officer.call<{ results: Array<{ contest: string; elected: string[] }> }>('count', {
+      params: { election: id },
+    });
+    await officer.call('publish', { params: { election: id } });
+    say('closed, revealed, counted, published');
+
+    const bundleDir = path.join(ctx.publication.root, 'bundles', id);
+    mkdirSync(options.out, { recursive: true });
+    cpSync(bundleDir, options.out, { recursive: true });
+    cpSync(`${bundleDir}.tar.gz`, path.join(options.out, '..', `${path.basename(options.out)}.tar.gz`));
+    const names = new Map(election.contests.flatMap((c) => c.candidates.map((k) => [k.id, k.name] as const)));
+    const titles = new Map(election.contests.map((c) => [c.id, c.title] as const));
+    return {
+      electionId: id,
+      bundleDir: options.out,
+      ballots: codes.length + revotes,
+      revotes,
+      elected: Object.fromEntries(
+        counted.results.map((r) => [
+          titles.get(r.contest) ?? r.contest,
+          r.elected.map((e) => names.get(e) ?? e),
+        ]),
+      ),
+      seconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await publisher.stop();
+    await new Promise((r) => server.close(r));
+    await database.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
