@@ -1,6 +1,5 @@
-// RFC 9474 Appendix A: the test vector of RSABSSA-SHA384-PSS-Deterministic (same key, message, salt and blind as
-// the Randomized vector; the variants differ only in Prepare's 32-byte prefix, which `prepareMessage` adds and
-// the randomized interop test below exercises against @cloudflare/blindrsa-ts).
+// RFC 9474 Appendix A: the RSABSSA-SHA384-PSS-Deterministic and -Randomized vectors (same key, message, salt and
+// blind; the Randomized variant adds Prepare's 32-byte prefix), plus interop with @cloudflare/blindrsa-ts.
 import { constants, createPrivateKey, createPublicKey, privateDecrypt, publicEncrypt } from 'node:crypto';
 import { RSABSSA } from '@cloudflare/blindrsa-ts';
 import { blind, blindSign, finalize, prepareMessage, pureBackend, toBase64url } from '../src/index.js';
@@ -141,5 +140,37 @@ describe('interoperability with @cloudflare/blindrsa-ts (RSABSSA-SHA384-PSS-Rand
       pureBackend.rsaPssVerify,
     );
     expect(await suite.verify(publicKey, sig, prepared)).toBe(true);
+  });
+});
+
+// RFC 9474 Appendix A, RSABSSA-SHA384-PSS-Randomized: the same key, message, salt and blind with the 32-byte
+// msg_prefix that Prepare adds (§4.1), so prepared_msg = msg_prefix || msg is what is blinded, signed and finalized.
+describe('RFC 9474 Appendix A, RSABSSA-SHA384-PSS-Randomized', () => {
+  const R = {
+    prefix: '8417e699b219d583fb6216ae0c53ca0e9723442d02f1d1a34295527e7d929e8b',
+    blindedMsg: `aa3ee045138d874669685ffaef962c7694a9450aa9b4fd6465db9b3b75a522bb921c4c0fdcdfae9667593255099cff51f5d3fd65e8ffb9d3b3036252a6b51b6edfb3f40382b2bbf34c0055e4cbcc422850e586d84f190cd449af11dc65545f5fe26fd89796eb87da4bda0c545f397cddfeeb56f06e28135ec74fd477949e7677f6f36cfae8fd5c1c5898b03b9c244cf6d1a4fb7ad1cb43aff5e80cb462fac541e72f67f0a50f1843d1759edfaae92d1a916d3f0efaf4d650db416c3bf8abdb5414a78cebc97de676723cb119e77aea489f2bbf530c440ebc5a75dccd3ebf5a412a5f346badd61bee588e5917bdcce9dc33c882e39826951b0b8276c6203971947072b726e935816056ff5cb11a71ca2946478584126bb877acdf87255f26e6cca4e0878801307485d3b7bb89b289551a8b65a7a6b93db010423d1406e149c87731910306e5e410b41d4da3234624e74f92845183e323cf7eb244f212a695f8856c675fbc3a021ce649e22c6f0d053a9d238841cf3afdc2739f99672a419ae13c17f1f8a3bc302ec2e7b98e8c353898b7150ad8877ec841ea6e4b288064c254fefd0d049c3ad196bf7ffa535e74585d0120ce728036ed500942fbd5e6332c298f1ffebe9ff60c1e117b274cf0cb9d70c36ee4891528996ec1ed0b178e9f3c0c0e6120885f39e8ccaadbb20f3196378c07b1ff22d10049d3039a7a92fe7efdd95d`,
+    blindSig: `3f4a79eacd4445fca628a310d41e12fcd813c4d43aa4ef2b81226953248d6d00adfee6b79cb88bfa1f99270369fd063c023e5ed546719b0b2d143dd1bca46b0e0e615fe5c63d95c5a6b873b8b50bc52487354e69c3dfbf416e7aca18d5842c89b676efdd38087008fa5a810161fcdec26f20ccf2f1e6ab0f9d2bb93e051cb9e86a9b28c5bb62fd5f5391379f887c0f706a08bcc3b9e7506aaf02485d688198f5e22eefdf837b2dd919320b17482c5cc54271b4ccb41d267629b3f844fd63750b01f5276c79e33718bb561a152acb2eb36d8be75bce05c9d1b94eb609106f38226fb2e0f5cd5c5c39c59dda166862de498b8d92f6bcb41af433d65a2ac23da87f39764cb64e79e74a8f4ce4dd567480d967cefac46b6e9c06434c3715635834357edd2ce6f105eea854ac126ccfa3de2aac5607565a4e5efaac5eed491c335f6fc97e6eb7e9cea3e12de38dfb315220c0a3f84536abb2fdd722813e083feda010391ac3d8fd1cd9212b5d94e634e69ebcc800c4d5c4c1091c64afc37acf563c7fc0a6e4c082bc55544f50a7971f3fb97d5853d72c3af34ffd5ce123998be5360d1059820c66a81e1ee6d9c1803b5b62af6bc877526df255b6d1d835d8c840bebbcd6cc0ee910f17da37caf8488afbc08397a1941fcc79e76a5888a95b3d5405e13f737bea5c78d716a48eb9dc0aec8de39c4b45c6914ad4a8185969f70b1adf46`,
+    sig: `191e941c57510e22d29afad257de5ca436d2316221fe870c7cb75205a6c071c2735aed0bc24c37f3d5bd960ab97a829a508f966bbaed7a82645e65eadaf24ab5e6d9421392c5b15b7f9b640d34fec512846a3100b80f75ef51064602118c1a77d28d938f6efc22041d60159a518d3de7c4d840c9c68109672d743d299d8d2577ef60c19ab463c716b3fa75fa56f5735349d414a44df12bf0dd44aa3e10822a651ed4cb0eb6f47c9bd0ef14a034a7ac2451e30434d513eb22e68b7587a8de9b4e63a059d05c8b22c7c51e2cfee2d8bef511412e93c859a13726d87c57d1bc4c2e68ab121562f839c3a3d233e87ed63c69b7e57525367753fbebcc2a9805a2802659f5888b2c69115bf865559f10d906c09d048a0d71bfee4b33857393ec2b69e451433496d02c9a7910abb954317720bbde9e69108eafc3e90bad3d5ca4066d7b1e49013fa04e948104a1dd82b12509ecb146e948c54bd8bfb5e6d18127cd1f7a93c3cf9f2d869d5a78878c03fe808a0d799e910be6f26d18db61c485b303631d3568368fc41986d08a95ea6ac0592240c19d7b22416b9c82ae6241e211dd5610d0baaa9823158f9c32b66318f5529491b7eeadcaa71898a63bac9d95f4aa548d5e97568d744fc429104e32edd9c87519892a198a30d333d427739ffb9607b092e910ae37771abf2adb9f63bc058bf58062ad456cb934679795bbdfcdfad5e0f2`,
+  };
+  const r = modInverse(V.inv, V.n)!;
+  const prepared = prepareMessage(fromHex(R.prefix), fromHex(V.msg));
+
+  test('Prepare, Blind, BlindSign and Finalize reproduce the vector', () => {
+    expect(toHex(prepared)).toBe(R.prefix + V.msg);
+    const out = blind(key, prepared, { salt: fromHex(V.salt), r });
+    expect(toHex(out.blindedMessage)).toBe(R.blindedMsg);
+    const priv = vectorPrivateKey();
+    const pub = createPublicKey(priv);
+    const blindSig = blindSign(
+      key,
+      out.blindedMessage,
+      (x) => new Uint8Array(privateDecrypt({ key: priv, padding: constants.RSA_NO_PADDING }, x)),
+      (s) => new Uint8Array(publicEncrypt({ key: pub, padding: constants.RSA_NO_PADDING }, s)),
+    );
+    expect(toHex(blindSig)).toBe(R.blindSig);
+    for (const backend of [pureBackend, node]) {
+      const sig = finalize(key, prepared, blindSig, V.inv, (k, m, s) => backend.rsaPssVerify(k, m, s));
+      expect(toHex(sig)).toBe(R.sig);
+    }
   });
 });
