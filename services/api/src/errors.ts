@@ -42,7 +42,10 @@ function isDatabaseUnavailable(err: unknown): boolean {
   const message = (err as { message?: unknown }).message;
   return (
     typeof message === 'string' &&
-    /timeout exceeded when trying to connect|Connection terminated/i.test(message)
+    // "not queryable": node-postgres refusing the ROLLBACK on a client whose connection just died.
+    /timeout exceeded when trying to connect|Connection terminated|connection error and is not queryable/i.test(
+      message,
+    )
   );
 }
 
