@@ -137,7 +137,10 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
     );
     const keys = await step(
       'keys',
-      () => checkKeys(read, sequence, ballots.counted),
+      () =>
+        checkKeys(read, sequence, ballots.counted, (done, total) =>
+          progress(`keys: ${done}/${total} ballots decrypted`),
+        ),
       (k) =>
         `keys: trustees ${k.trustees.join(', ')} reveal shares matching their commitments; the key is rebuilt; ${k.decrypted.length} ballots decrypt`,
     );

@@ -15,10 +15,13 @@ import { check, VerifyError } from '../errors.js';
 import { readJson, type ReadFile } from '../files.js';
 import type { ElectionSequence } from './sequence.js';
 
+const PROGRESS_EVERY = 500;
+
 export async function checkKeys(
   read: ReadFile,
   sequence: ElectionSequence,
   counted: readonly CountedBallot[],
+  progress: (done: number, total: number) => void = () => undefined,
 ): Promise<{ decrypted: DecryptedCountedBallot[]; trustees: readonly number[] }> {
   const key = checkElectionKey(sequence.manifest.electionKey);
   if (!key.ok)
@@ -41,12 +44,21 @@ export async function checkKeys(
       'KEY_NOT_RECONSTRUCTED',
       `${reveals.length} key shares published, ${key.value.record.threshold} needed: ${secret.error.message}`,
     );
-  const { decrypted, failed } = decryptCountedBallots(key.value, secret.value, counted);
-  const first = failed[0];
-  if (first)
-    throw new VerifyError(
-      'BALLOT_UNDECRYPTABLE',
-      `ballot at log index ${first.logIndex} does not decrypt: ${first.error.code}: ${first.error.message}`,
+  const decrypted: DecryptedCountedBallot[] = [];
+  for (let start = 0; start < counted.length; start += PROGRESS_EVERY) {
+    const chunk = decryptCountedBallots(
+      key.value,
+      secret.value,
+      counted.slice(start, start + PROGRESS_EVERY),
     );
+    const first = chunk.failed[0];
+    if (first)
+      throw new VerifyError(
+        'BALLOT_UNDECRYPTABLE',
+        `ballot at log index ${first.logIndex} does not decrypt: ${first.error.code}: ${first.error.message}`,
+      );
+    decrypted.push(...chunk.decrypted);
+    progress(decrypted.length, counted.length);
+  }
   return { decrypted, trustees: secret.value.trustees };
 }
