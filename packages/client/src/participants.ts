@@ -38,11 +38,32 @@ export const randomSeed = (): Uint8Array => globalThis.crypto.getRandomValues(ne
 interface CeremonyView {
   readonly parameters: CeremonyParameters | null;
   readonly electionKey: ElectionKeyRecord | null;
-  readonly trustees: readonly {
-    readonly index: number;
-    readonly dealing: Dealing | null;
-    readonly dealingHash: DealingHash | null;
-  }[];
+  readonly trustees: readonly CeremonyTrusteeView[];
+}
+
+/** What a trustee's device must keep between rounds (its secrets included): store it privately. */
+export interface TrusteeState {
+  readonly electionId: string;
+  readonly index: number;
+  readonly name: string;
+  readonly secretKey?: string;
+  readonly dealt?: { readonly dealing: Dealing; readonly hash: DealingHash };
+  readonly share?: string;
+  readonly confirmed?: boolean;
+  readonly revealed?: boolean;
+}
+
+/** What a trustee's next step did. */
+export type TrusteeStep = 'announced' | 'committed' | 'dealt' | 'confirmed' | 'revealed' | 'waiting' | 'done';
+
+interface CeremonyTrusteeView {
+  readonly index: number;
+  readonly name: string;
+  readonly announcement: unknown;
+  readonly dealing: Dealing | null;
+  readonly dealingHash: DealingHash | null;
+  readonly confirmed: boolean;
+  readonly reveal: unknown;
 }
 
 /** A trustee: announces a key, commits to and publishes a dealing, checks its shares, and reveals after the close. */
@@ -50,6 +71,8 @@ export class TrusteeDevice {
   private secret: TrusteeSecret | null = null;
   private dealt: { dealing: Dealing; hash: DealingHash } | null = null;
   share: TrusteeShare | null = null;
+  private confirmed = false;
+  private revealed = false;
 
   constructor(
     private readonly api: OpenslateClient,
@@ -58,7 +81,8 @@ export class TrusteeDevice {
     readonly name: string,
   ) {}
 
-  static async signIn(api: OpenslateClient, code: string): Promise<TrusteeDevice> {
+  /** Signs in with the trustee's code; with a saved state (same trustee), carries on where it stopped. */
+  static async signIn(api: OpenslateClient, code: string, state?: TrusteeState): Promise<TrusteeDevice> {
     const res = await api.call<{ token: string; election: string; trustee: { id: string; name: string } }>(
       'trusteeSignIn',
       { body: { code } },
@@ -68,11 +92,45 @@ export class TrusteeDevice {
     });
     const me = ceremony.trustees.find((t) => t.name === res.trustee.name);
     if (!me) throw new Error(`trustee ${res.trustee.name} is not in the ceremony`);
-    return new TrusteeDevice(api.withToken(res.token), res.election, me.index, me.name);
+    const session = api.withToken(res.token);
+    if (!state) return new TrusteeDevice(session, res.election, me.index, me.name);
+    if (state.electionId !== res.election || state.index !== me.index)
+      throw new Error('the saved state belongs to another trustee or election');
+    return TrusteeDevice.restore(session, state);
+  }
+
+  /** Everything needed to carry on later (a later round, the reveal after the close). Contains secrets. */
+  exportState(): TrusteeState {
+    return {
+      electionId: this.electionId,
+      index: this.index,
+      name: this.name,
+      ...(this.secret ? { secretKey: this.secret.secretKey.toString(16) } : {}),
+      ...(this.dealt ? { dealt: this.dealt } : {}),
+      ...(this.share ? { share: this.share.share.toString(16) } : {}),
+      confirmed: this.confirmed,
+      revealed: this.revealed,
+    };
+  }
+
+  private static restore(api: OpenslateClient, state: TrusteeState): TrusteeDevice {
+    const device = new TrusteeDevice(api, state.electionId, state.index, state.name);
+    if (state.secretKey)
+      device.secret = {
+        electionId: state.electionId,
+        index: state.index,
+        secretKey: BigInt(`0x${state.secretKey}`),
+      };
+    device.dealt = state.dealt ?? null;
+    if (state.share)
+      device.share = { electionId: state.electionId, index: state.index, share: BigInt(`0x${state.share}`) };
+    device.confirmed = state.confirmed ?? false;
+    device.revealed = state.revealed ?? false;
+    return device;
   }
 
   private ceremony(): Promise<CeremonyView> {
-    return this.api.call<CeremonyView>('getCeremony', { params: { election: this.electionId } });
+    return this.api.call('getCeremony', { params: { election: this.electionId } });
   }
 
   async announce(): Promise<void> {
@@ -109,6 +167,7 @@ export class TrusteeDevice {
     const hashes = view.trustees.map((t) => t.dealingHash!);
     this.share = unwrap(receiveShares(view.parameters, this.secret, dealings, hashes));
     await this.api.call('confirmShare', { params: { election: this.electionId }, body: {} });
+    this.confirmed = true;
   }
 
   /** After the close and the seal. */
@@ -118,6 +177,46 @@ export class TrusteeDevice {
       params: { election: this.electionId },
       body: { reveal: revealShare(this.share) },
     });
+    this.revealed = true;
+  }
+
+  /**
+   * Takes the next step the published ceremony allows (the CLI runs this each time a trustee comes back):
+   * announce, commit, deal, confirm, and — with `reveal` once the election is closed — reveal.
+   */
+  async step(options: { reveal?: boolean } = {}): Promise<TrusteeStep> {
+    const view = await this.ceremony();
+    const me = view.trustees.find((t) => t.index === this.index);
+    if (!me) throw new Error(`trustee ${this.index} is not in the ceremony`);
+    if (!me.announcement) return this.announce().then(() => 'announced');
+    if (!this.secret)
+      throw new Error("this device did not announce this trustee's key: its secret is elsewhere");
+    if (!view.parameters) return 'waiting';
+    if (!me.dealingHash) return this.commit().then(() => 'committed');
+    if (!view.trustees.every((t) => t.dealingHash)) return 'waiting';
+    if (!me.dealing) return this.deal().then(() => 'dealt');
+    if (!view.electionKey) return 'waiting';
+    if (!me.confirmed) return this.confirm().then(() => 'confirmed');
+    if (!options.reveal) return 'done';
+    if (me.reveal) return 'done';
+    const election = await this.api.call<{ state: string }>('getElection', {
+      params: { election: this.electionId },
+    });
+    if (election.state !== 'closed') return 'waiting';
+    if (!this.share) await this.recoverShare(view);
+    return this.reveal().then(() => 'revealed');
+  }
+
+  private async recoverShare(view: CeremonyView): Promise<void> {
+    if (!view.parameters || !this.secret) throw new Error('no secret to rebuild the share from');
+    this.share = unwrap(
+      receiveShares(
+        view.parameters,
+        this.secret,
+        view.trustees.map((t) => t.dealing!),
+        view.trustees.map((t) => t.dealingHash!),
+      ),
+    );
   }
 }
 

@@ -1,16 +1,10 @@
 // `openslate demo`: a complete election through the real service code — the API on an embedded database,
 // real cryptography, trustees and members as the client package's devices talking HTTP — ending in the
 // published bundle. The members' choices come from a seeded generator, so a seed gives the same votes.
-import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createApp, createLogger, hashPassword, Metrics, Sessions, type AppContext } from '@openslate/api';
 import { MemberDevice, OpenslateClient, runKeyCeremony, TrusteeDevice } from '@openslate/client';
-import { migrateToLatest, openDatabase } from '@openslate/db';
-import { generateKey } from '@openslate/log';
-import { loadLogIdentity, PublicationDir, runPublisher } from '@openslate/publisher';
+import { startEmbeddedApi } from './embedded-api.js';
 import { seededRandom, weightedOrder } from './seeded-random.js';
 
 export interface DemoOptions {
@@ -73,48 +67,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const started = Date.now();
   const say = options.progress ?? (() => undefined);
   const random = seededRandom(options.seed);
-  const work = mkdtempSync(path.join(tmpdir(), 'openslate-demo-'));
-  const keyFile = path.join(work, 'log.key');
-  writeFileSync(keyFile, generateKey('demo.openslate.localhost').signerKey, { mode: 0o600 });
-  const database = await openDatabase({ kind: 'pglite', dataDir: null });
-  await migrateToLatest(database.db);
-  const ctx: AppContext = {
-    database,
-    logger: createLogger('silent'),
-    metrics: new Metrics(false),
-    sessions: new Sessions(randomBytes(32).toString('base64url')),
-    publication: new PublicationDir(path.join(work, 'publication')),
-    identity: loadLogIdentity({ OPENSLATE_LOG_KEY_FILE: keyFile }),
-    publicUrl: 'http://127.0.0.1',
-    printInvitations: false,
-  };
-  const server = createApp(ctx, { signInPerMinute: 1e9, issuancePerMinute: 1e9 }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const api = new OpenslateClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-  const publisher = runPublisher({ database, dir: ctx.publication, identity: ctx.identity, intervalMs: 50 });
+  const embedded = await startEmbeddedApi();
+  const { ctx, officer } = embedded;
+  const database = ctx.database;
+  const api = new OpenslateClient({ baseUrl: embedded.url });
   try {
-    // The returning officer.
-    const password = randomBytes(12).toString('base64url');
-    await database.db
-      .insertInto('organisations')
-      .values({ id: 'demo', name: 'Example Left Network (demo)' })
-      .execute();
-    await database.db
-      .insertInto('users')
-      .values({
-        id: 'ro',
-        organisation_id: 'demo',
-        email: 'ro@demo.invalid',
-        name: 'Returning Officer',
-        role: 'admin',
-        password_hash: await hashPassword(password),
-      })
-      .execute();
-    const { token } = await api.call<{ token: string }>('officerSignIn', {
-      body: { email: 'ro@demo.invalid', password },
-    });
-    const officer = api.withToken(token);
-
     const { id } = await officer.call<{ id: string }>('createElection', {
       body: {
         title: `DEMO — Example Left Network ballot (seed ${options.seed})`,
@@ -238,9 +195,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       seconds: (Date.now() - started) / 1000,
     };
   } finally {
-    await publisher.stop();
-    await new Promise((r) => server.close(r));
-    await database.close();
-    rmSync(work, { recursive: true, force: true });
+    await embedded.close();
   }
 }

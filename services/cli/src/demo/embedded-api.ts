@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createApp, createLogger, hashPassword, Metrics, Sessions, type AppContext } from '@openslate/api';
+import { OpenslateClient } from '@openslate/client';
+import { migrateToLatest, openDatabase } from '@openslate/db';
+import { generateKey } from '@openslate/log';
+import { loadLogIdentity, PublicationDir, runPublisher } from '@openslate/publisher';
+
+export interface EmbeddedApi {
+  readonly ctx: AppContext;
+  readonly url: string;
+  /** A client signed in as the returning officer of a fresh organisation. */
+  readonly officer: OpenslateClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API on a fresh in-memory PGlite, listening on a free loopback port, with its publisher running and a
+ * returning officer signed in: what `openslate demo` (and the CLI's tests) run elections against.
+ */
+export async function startEmbeddedApi(): Promise<EmbeddedApi> {
+  const work = mkdtempSync(path.join(tmpdir(), 'openslate-embedded-'));
+  const keyFile = path.join(work, 'log.key');
+  writeFileSync(keyFile, generateKey('demo.openslate.localhost').signerKey, { mode: 0o600 });
+  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  await migrateToLatest(database.db);
+  const ctx: AppContext = {
+    database,
+    logger: createLogger('silent'),
+    metrics: new Metrics(false),
+    sessions: new Sessions(randomBytes(32).toString('base64url')),
+    publication: new PublicationDir(path.join(work, 'publication')),
+    identity: loadLogIdentity({ OPENSLATE_LOG_KEY_FILE: keyFile }),
+    publicUrl: 'http://127.0.0.1',
+    printInvitations: false,
+  };
+  const server = createApp(ctx, { signInPerMinute: 1e9, issuancePerMinute: 1e9 }).listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const publisher = runPublisher({ database, dir: ctx.publication, identity: ctx.identity, intervalMs: 50 });
+  const password = randomBytes(12).toString('base64url');
+  await database.db
+    .insertInto('organisations')
+    .values({ id: 'demo', name: 'Example Left Network (demo)' })
+    .execute();
+  await database.db
+    .insertInto('users')
+    .values({
+      id: 'ro',
+      organisation_id: 'demo',
+      email: 'ro@demo.invalid',
+      name: 'Returning Officer',
+      role: 'admin',
+      password_hash: await hashPassword(password),
+    })
+    .execute();
+  const api = new OpenslateClient({ baseUrl: url });
+  const { token } = await api.call<{ token: string }>('officerSignIn', {
+    body: { email: 'ro@demo.invalid', password },
+  });
+  return {
+    ctx,
+    url,
+    officer: api.withToken(token),
+    close: async () => {
+      await publisher.stop();
+      await new Promise((r) => server.close(r));
+      await database.close();
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
+}
