@@ -18,6 +18,8 @@ export interface RouteSpec {
   readonly body?: z.ZodType;
   /** Served as static files (not JSON). */
   readonly raw?: boolean;
+  /** Mounted as a static file tree rather than a single route. */
+  readonly files?: boolean;
 }
 
 const E = '/api/elections/:election';
@@ -421,6 +423,16 @@ export const ROUTES = {
     tag: 'log',
     summary: 'Hash tiles and entry bundles (C2SP tlog-tiles)',
     raw: true,
+    files: true,
+  },
+  bundle: {
+    method: 'get',
+    path: '/bundles/*path',
+    auth: 'none',
+    tag: 'log',
+    summary: 'Published election bundles: <election>/… and <election>.tar.gz (docs/bundle-format.md)',
+    raw: true,
+    files: true,
   },
   inclusionProof: {
     method: 'get',

@@ -322,6 +322,20 @@ test('a full election: ceremony, credentials, casting, revote, close, reveal, co
   expect(types.filter((t) => t === 'result')).toHaveLength(2);
   expect(types).toContain('roll.added');
 
+  // The published bundle is served too, so anyone can verify it straight from the API.
+  const bundleManifest = await request(api.app).get(`/bundles/${id}/manifest.json`).expect(200);
+  expect(bundleManifest.body).toMatchObject({ format: 'openslate/bundle/v1', election: id });
+  const archive = await request(api.app)
+    .get(`/bundles/${id}.tar.gz`)
+    .buffer(true)
+    .parse((r, cb) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => cb(null, Buffer.concat(chunks)));
+    });
+  expect(archive.status).toBe(200);
+  expect((archive.body as Buffer).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+
   // The logs saw every request of this election, and carry no code, token, ballot or client address.
   const text = logs.join('');
   expect(logs.length).toBeGreaterThan(50);

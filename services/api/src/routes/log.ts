@@ -78,6 +78,12 @@ export function logRoutes(ctx: AppContext): Router {
     })(req, res, next);
   });
 
+  // Published bundles (docs/bundle-format.md): the folder of each election and its .tar.gz.
+  router.use(
+    '/bundles',
+    express.static(`${dir.root}/bundles`, { index: false, dotfiles: 'deny', fallthrough: true }),
+  );
+
   router.post('/api/officer/elections/:election/witnesses', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
