@@ -117,14 +117,10 @@ onPostgres('the database becoming unreachable', () => {
     }
   });
 
-  // Known bug, not fixed here (services/db is outside this test's owner's paths): a backend terminated while a
-  // request holds its pooled client makes node-postgres emit 'error' on that checked-out client, which has no
-  // listener (pg-pool removes its idle listener at checkout; kysely adds none): an uncaught exception that ends the
-  // API process. One line in services/db/src/connect.ts fixes it (verified: this test then passes):
-  //   pool.on('connect', (client) => client.on('error', () => undefined));
-  // (the query that was running still fails, answers 503, and the pool drops the broken client). Unskip
-  // with that fix.
-  test.skip('every backend of the database terminated in a loop: success or 503, and success once it stops', async () => {
+  // Regression: a backend terminated while a request held its pooled client once crashed the API process
+  // (node-postgres emitted 'error' on the checked-out client with no listener; services/db/src/connect.ts now
+  // listens on every client).
+  test('every backend of the database terminated in a loop: success or 503, and success once it stops', async () => {
     const name = new URL(api.database.url!).pathname.slice(1);
     const admin = new pg.Client({ connectionString: process.env['DATABASE_URL'] });
     await admin.connect();

@@ -49,6 +49,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     });
     // An idle client's connection dropping (server restart) must not crash the process.
     pool.on('error', () => undefined);
+    // A checked-out client whose backend is terminated emits 'error' too: without a listener Node would crash the
+    // process. The query it was running still fails (the caller answers 503) and the pool drops the client.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
