@@ -322,6 +322,30 @@ test('a full election: ceremony, credentials, casting, revote, close, reveal, co
   expect(types.filter((t) => t === 'result')).toHaveLength(2);
   expect(types).toContain('roll.added');
 
+  // Publishing again only rewrites the bundle: no second transition or log entry.
+  const sizeBefore = (
+    await api.database.db
+      .selectFrom('log_heads')
+      .select('size')
+      .where('election_id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).size;
+  const republished = await request(api.app)
+    .post(`/api/officer/elections/${id}/publish`)
+    .set(bearer(officer))
+    .send({})
+    .expect(200);
+  expect(republished.body).toMatchObject({ state: 'published', logIndex: null });
+  expect(
+    (
+      await api.database.db
+        .selectFrom('log_heads')
+        .select('size')
+        .where('election_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).size,
+  ).toBe(sizeBefore);
+
   // The published bundle is served too, so anyone can verify it straight from the API.
   const bundleManifest = await request(api.app).get(`/bundles/${id}/manifest.json`).expect(200);
   expect(bundleManifest.body).toMatchObject({ format: 'openslate/bundle/v1', election: id });

@@ -171,9 +171,12 @@ export function countRoutes(ctx: AppContext): Router {
   router.post('/api/officer/elections/:election/publish', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
+    // Publishing again rewrites the bundle (a bundle write that failed after the transition can be retried);
+    // the transition and its log entry happen once.
     const idx = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
-      assertState(election.state, ['counted'], 'publishing');
+      assertState(election.state, ['counted', 'published'], 'publishing');
+      if (election.state === 'published') return null;
       await trx
         .updateTable('elections')
         .set({ state: 'published', updated_at: new Date() })
