@@ -2,6 +2,7 @@
 //    [--format text|json|csv|explain] [--constraint 'attribute=value>=N' ...] [--attributes candidates.csv]
 //    [--seed S]`: counts a ballot file and prints the report. Exit 0 on success, 2 on bad input or arguments
 // (the message, naming the file, line and column, on stderr).
+import { parse } from 'csv-parse/sync';
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import {
@@ -55,38 +56,30 @@ export function parseConstraints(texts: readonly string[]): Constraint[] {
   return [...byGroup.values()];
 }
 
-/** RFC 4180 records (quoted fields may hold commas, quotes doubled, line breaks). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endField = (): void => {
-    row.push(field);
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') endField();
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      endField();
-      rows.push(row);
-      row = [];
-    } else field += ch;
+/** RFC 4180 records (csv-parse), blank lines skipped, each with the line it starts on. */
+function csvRecords(text: string): { fields: string[]; line: number }[] {
+  try {
+    const records = parse(text, {
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as unknown as {
+      record: string[];
+      info: { lines: number };
+    }[];
+    return records
+      .filter((r) => r.record.some((f) => f.trim() !== ''))
+      .map((r) => ({ fields: r.record, line: r.info.lines }));
+  } catch (err) {
+    const e = err as { message: string; lines?: number };
+    throw new StvInputError(
+      'constraint',
+      `the attributes file is not valid CSV: ${e.message}`,
+      e.lines ?? 1,
+      1,
+    );
   }
-  if (field !== '' || row.length > 0) {
-    endField();
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
 }
 
 /**
@@ -94,15 +87,16 @@ export function parseCsv(text: string): string[][] {
  * exactly as in the ballot file. An unknown name is an input error naming its line.
  */
 export function applyAttributes(election: Election, csv: string): Election {
-  const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ''));
+  const [first, ...rows] = csvRecords(csv);
+  const header = first?.fields;
   if (!header || header[0]?.trim().toLowerCase() !== 'name' || header.length < 2) {
     throw new StvInputError('constraint', 'the first line must be "name,<attribute>,..."', 1, 1);
   }
   const attributes = election.candidates.map((c) => ({ ...c.attributes }));
-  rows.forEach((r, i) => {
+  rows.forEach(({ fields: r, line }) => {
     const name = r[0] ?? '';
     const index = election.candidates.findIndex((c) => c.name === name || c.name.trim() === name.trim());
-    if (index < 0) throw new StvInputError('constraint', `no candidate named "${name}"`, i + 2, 1);
+    if (index < 0) throw new StvInputError('constraint', `no candidate named "${name}"`, line, 1);
     header.slice(1).forEach((attribute, k) => {
       const value = r[k + 1];
       if (value !== undefined && value !== '')
