@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runPublisher } from '@openslate/publisher';
 import request from 'supertest';
-import { confirmAll, reveal, runCeremony, Voter } from './flow.js';
+import { confirmAll, inviteAndReadCodes, reveal, runCeremony, Voter } from './flow.js';
 import { bearer, officerToken, type TestApi } from './support.js';
 
 const ROLL = [
@@ -88,18 +88,8 @@ export async function runBundledElection(api: TestApi): Promise<BundledElection>
         .send({ to })
         .expect(200);
     await transition('voting');
-    await request(app)
-      .post(`/api/officer/elections/${id}/invitations`)
-      .set(bearer(officer))
-      .send({})
-      .expect(201);
-    const mails = await api.database.db
-      .selectFrom('outbox')
-      .select(['to_address', 'body'])
-      .where('body', 'like', `%/vote/${id}#code=%`)
-      .execute();
-    const codeOf = (email: string) =>
-      /#code=([A-Z2-7]+)/.exec(mails.find((m) => m.to_address === email)!.body)![1]!;
+    const codes = await inviteAndReadCodes(app, officer, api.database.db, id);
+    const codeOf = (email: string) => codes.get(email)!;
     const choices: Record<string, [string[], string[]]> = {
       ada: [['Amir', 'Cal', 'Bea'], ['Yan']],
       ben: [['Bea', 'Dora'], ['Zoe']],

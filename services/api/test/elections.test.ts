@@ -4,6 +4,7 @@ import { fromBase64, leafHash, verifyInclusion } from '@openslate/log';
 import request from 'supertest';
 import { totp, newTotpSecret } from '../src/auth/totp.js';
 import { rollLeafBytes } from '../src/roll-commitment.js';
+import { inviteAndReadCodes } from './flow.js';
 import { bearer, officerToken, startTestApi, type TestApi } from './support.js';
 
 let api: TestApi;
@@ -52,25 +53,8 @@ async function createElection(token: string, extra: object = {}): Promise<string
   return res.body.id as string;
 }
 
-/** Sends invitations and reads the one-time codes back out of the outbox, as a member's mailbox would. */
-async function memberCodes(token: string, electionId: string): Promise<Map<string, string>> {
-  await request(api.app)
-    .post(`/api/officer/elections/${electionId}/invitations`)
-    .set(bearer(token))
-    .send({})
-    .expect(201);
-  const mails = await api.database.db
-    .selectFrom('outbox')
-    .select(['to_address', 'body'])
-    .where('subject', 'like', 'Your ballot:%')
-    .execute();
-  const codes = new Map<string, string>();
-  for (const m of mails) {
-    const code = /#code=([A-Z2-7]+)/.exec(m.body)?.[1];
-    if (code && m.body.includes(`/vote/${electionId}`)) codes.set(m.to_address, code);
-  }
-  return codes;
-}
+const memberCodes = (token: string, electionId: string) =>
+  inviteAndReadCodes(api.app, token, api.database.db, electionId);
 
 describe('officer sign-in', () => {
   test('a wrong password is refused with a stable code', async () => {

@@ -233,17 +233,7 @@ export async function openElection(
     .set(bearer(officer))
     .send({ to: 'voting' })
     .expect(200);
-  await request(app)
-    .post(`/api/officer/elections/${id}/invitations`)
-    .set(bearer(officer))
-    .send({})
-    .expect(201);
-  const mails = await outbox
-    .selectFrom('outbox')
-    .select('body')
-    .where('body', 'like', `%/vote/${id}#code=%`)
-    .execute();
-  const codes = mails.map((m) => /#code=([A-Z2-7]+)/.exec(m.body)![1]!);
+  const codes = [...(await inviteAndReadCodes(app, officer, outbox, id)).values()];
   const election = (await request(app).get(`/api/elections/${id}`).expect(200)).body;
   const contest = election.contests[0] as { id: string; candidates: Array<{ id: string }> };
   return {
@@ -280,4 +270,27 @@ export async function votersWithCredentials(
     if (res.status !== 201) throw new Error(`credential refused: ${res.status} ${JSON.stringify(res.body)}`);
     return voter;
   });
+}
+
+/**
+ * Sends the election's invitations and reads each member's one-time code back out of the outbox, as their
+ * mailbox would: a map from email address to code.
+ */
+export async function inviteAndReadCodes(
+  app: Express,
+  officer: string,
+  outbox: Kysely<Schema>,
+  electionId: string,
+): Promise<Map<string, string>> {
+  await request(app)
+    .post(`/api/officer/elections/${electionId}/invitations`)
+    .set(bearer(officer))
+    .send({})
+    .expect(201);
+  const mails = await outbox
+    .selectFrom('outbox')
+    .select(['to_address', 'body'])
+    .where('body', 'like', `%/vote/${electionId}#code=%`)
+    .execute();
+  return new Map(mails.map((m) => [m.to_address, /#code=([A-Z2-7]+)/.exec(m.body)![1]!] as const));
 }

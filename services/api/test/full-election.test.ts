@@ -5,7 +5,7 @@ import { candidateId, count, type Ballot } from '@openslate/stv';
 import { noteVerifier, openCheckpoint, verifyPublishedLog } from '@openslate/log';
 import { runPublisher } from '@openslate/publisher';
 import request from 'supertest';
-import { confirmAll, reveal, runCeremony, Voter, type Trustee } from './flow.js';
+import { confirmAll, inviteAndReadCodes, reveal, runCeremony, Voter, type Trustee } from './flow.js';
 import { bearer, officerToken, startTestApi, type TestApi } from './support.js';
 
 let api: TestApi;
@@ -117,18 +117,8 @@ test('a full election: ceremony, credentials, casting, revote, close, reveal, co
     .expect(201);
 
   // Members sign in with their codes and obtain credentials; a second credential is refused.
-  await request(api.app)
-    .post(`/api/officer/elections/${id}/invitations`)
-    .set(bearer(officer))
-    .send({})
-    .expect(201);
-  const mails = await api.database.db
-    .selectFrom('outbox')
-    .select(['to_address', 'body'])
-    .where('body', 'like', `%/vote/${id}#code=%`)
-    .execute();
-  const codeOf = (email: string) =>
-    /#code=([A-Z2-7]+)/.exec(mails.find((m) => m.to_address === email)!.body)![1]!;
+  const codes = await inviteAndReadCodes(api.app, officer, api.database.db, id);
+  const codeOf = (email: string) => codes.get(email)!;
   const voters: Record<string, Voter> = {};
   for (const who of ['ada', 'ben', 'cleo', 'dan', 'esi', 'branch7']) {
     voters[who] = await Voter.signIn(api.app, id, codeOf(`${who}@example.org`));
