@@ -4,6 +4,8 @@
 import type { JsonValue } from '@openslate/canonical-json';
 import { decryptBallot } from './decrypt-ballot.js';
 import { BallotError } from './errors.js';
+import { pureGroup } from './group-backend.js';
+import type { GroupBackend } from './group-backend.js';
 import type { Result } from './errors.js';
 import type { CheckedElectionKey } from './key-ceremony.js';
 import type { ElectionSecret } from './reveal.js';
@@ -73,11 +75,12 @@ export function decryptCountedBallots(
   key: CheckedElectionKey,
   secret: ElectionSecret,
   counted: readonly CountedBallot[],
+  group: GroupBackend = pureGroup,
 ): { decrypted: DecryptedCountedBallot[]; failed: { logIndex: number; error: BallotError }[] } {
   const decrypted: DecryptedCountedBallot[] = [];
   const failed: { logIndex: number; error: BallotError }[] = [];
   for (const c of counted) {
-    const r = decryptBallot(key, secret, c.ballot);
+    const r = decryptBallot(key, secret, c.ballot, group);
     if (r.ok) decrypted.push({ logIndex: c.logIndex, weight: c.weight, contests: r.value.contests });
     else failed.push({ logIndex: c.logIndex, error: r.error });
   }

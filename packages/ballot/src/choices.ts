@@ -5,6 +5,8 @@ import { canonicalBytes, canonicalize } from '@openslate/canonical-json';
 import type { JsonValue } from '@openslate/canonical-json';
 import { decodePoint, GROUP_NAME } from './group.js';
 import type { GroupElement } from './group.js';
+import { pureGroup } from './group-backend.js';
+import type { GroupBackend } from './group-backend.js';
 import { decrypt, encrypt, verifyCiphertext } from './hybrid-encryption.js';
 import type { Ciphertext } from './hybrid-encryption.js';
 import { pad, unpad } from './padding.js';
@@ -61,10 +63,12 @@ export function checkEncryptedChoices(
   electionPublicKey: string,
   ballotKey: string,
   contests: Readonly<Record<string, unknown>>,
+  group: GroupBackend = pureGroup,
 ): void {
   const y = parseElectionPublicKey(electionPublicKey);
   for (const [contestId, ciphertext] of Object.entries(contests)) {
-    verifyCiphertext(y, ciphertext, ciphertextContext(electionId, electionPublicKey, ballotKey, contestId));
+    const context = ciphertextContext(electionId, electionPublicKey, ballotKey, contestId);
+    verifyCiphertext(y, ciphertext, context, group);
   }
 }
 
@@ -75,13 +79,14 @@ export function decryptChoices(
   electionSecret: bigint,
   ballotKey: string,
   contests: Readonly<Record<string, unknown>>,
+  group: GroupBackend = pureGroup,
 ): Record<string, JsonValue> {
   const y = parseElectionPublicKey(electionPublicKey);
   const out: Record<string, JsonValue> = {};
   for (const [contestId, ciphertext] of Object.entries(contests)) {
     const context = ciphertextContext(electionId, electionPublicKey, ballotKey, contestId);
     const text = new TextDecoder('utf-8', { fatal: true }).decode(
-      unpad(decrypt(electionSecret, y, ciphertext, context)),
+      unpad(decrypt(electionSecret, y, ciphertext, context, group)),
     );
     let value: JsonValue;
     try {

@@ -2,6 +2,8 @@
 import type { JsonValue } from '@openslate/canonical-json';
 import { decryptChoices } from './choices.js';
 import { attempt } from './errors.js';
+import { pureGroup } from './group-backend.js';
+import type { GroupBackend } from './group-backend.js';
 import type { Result } from './errors.js';
 import type { CheckedElectionKey } from './key-ceremony.js';
 import type { ElectionSecret } from './reveal.js';
@@ -15,6 +17,7 @@ export function decryptBallot(
   key: CheckedElectionKey,
   secret: ElectionSecret,
   ballot: SignedBallot,
+  group: GroupBackend = pureGroup,
 ): Result<DecryptedBallot> {
   return attempt('DECRYPTION_FAILED', () => ({
     contests: decryptChoices(
@@ -23,6 +26,7 @@ export function decryptBallot(
       secret.secret,
       ballot.ballotKey,
       ballot.contests,
+      group,
     ),
   }));
 }

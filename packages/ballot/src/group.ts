@@ -34,13 +34,14 @@ export const IDENTITY: GroupElement = Point.ZERO;
 
 export const mod = (x: bigint): bigint => ((x % ORDER) + ORDER) % ORDER;
 
-function littleEndian(bytes: Uint8Array): bigint {
+export function littleEndian(bytes: Uint8Array): bigint {
   let x = 0n;
   for (let i = bytes.length - 1; i >= 0; i--) x = (x << 8n) | BigInt(bytes[i] ?? 0);
   return x;
 }
 
-function scalarBytes(x: bigint): Uint8Array {
+/** A scalar in [0, 2^256) as 32 little-endian bytes (RFC 9496 §4 scalar encoding). */
+export function scalarBytes(x: bigint): Uint8Array {
   const out = new Uint8Array(32);
   let v = x;
   for (let i = 0; i < 32; i++, v >>= 8n) out[i] = Number(v & 0xffn);
@@ -55,6 +56,9 @@ export const publicMul = (p: GroupElement, x: bigint): GroupElement => p.multipl
 // Encoding a point costs a field inversion and square root; a point decoded from bytes, or encoded once, keeps
 // its bytes here so the hot path (ballot proof checks) does not re-encode keys and ephemeral values.
 const knownBytes = new WeakMap<GroupElement, Uint8Array>();
+// The reverse: the point behind a given byte array object, so a back-end asked about the same bytes twice (is it
+// canonical? then multiply it) decodes them once.
+const decodedFrom = new WeakMap<Uint8Array, GroupElement>();
 
 /** RFC 9496 §4.3.2 Encode, remembered per point object. */
 export function pointBytes(p: GroupElement): Uint8Array {
@@ -62,6 +66,7 @@ export function pointBytes(p: GroupElement): Uint8Array {
   if (bytes === undefined) {
     bytes = p.toBytes();
     knownBytes.set(p, bytes);
+    decodedFrom.set(bytes, p);
   }
   return bytes;
 }
@@ -69,18 +74,40 @@ export function pointBytes(p: GroupElement): Uint8Array {
 export const encodePoint = (p: GroupElement): string => toBase64url(pointBytes(p));
 export const encodeScalar = (x: bigint): string => toBase64url(scalarBytes(x));
 
+/** RFC 9496 §4.3.1 Decode of 32 bytes, remembered per byte array; undefined when not a canonical encoding. */
+export function decodeBytes(bytes: Uint8Array): GroupElement | undefined {
+  let p = decodedFrom.get(bytes);
+  if (p === undefined) {
+    try {
+      p = Point.fromBytes(bytes);
+    } catch {
+      return undefined;
+    }
+    decodedFrom.set(bytes, p);
+    knownBytes.set(p, bytes);
+  }
+  return p;
+}
+
+/** The identity encodes as 32 zero bytes (RFC 9496 §4.3.2), and no other encoding decodes to it. */
+export const isIdentityEncoding = (bytes: Uint8Array): boolean => bytes.every((b) => b === 0);
+
+/** Refuses a 32-byte encoding that is not canonical (RFC 9496 §4.3.1) or is the identity. */
+export function checkElementBytes(
+  bytes: Uint8Array,
+  isCanonical: (bytes: Uint8Array) => boolean,
+  what: string,
+  code: BallotErrorCode,
+): void {
+  if (!isCanonical(bytes)) throw new BallotError(code, `${what} is not a canonical ristretto255 encoding`);
+  if (isIdentityEncoding(bytes)) throw new BallotError(code, `${what} is the identity element`);
+}
+
 /** RFC 9496 §4.3.1 Decode, refusing the identity (never a valid key, commitment or ephemeral value). */
 export function decodePoint(text: unknown, what: string, code: BallotErrorCode): GroupElement {
   const bytes = fixedBytes(text, 32, what, code);
-  let p: GroupElement;
-  try {
-    p = Point.fromBytes(bytes);
-  } catch {
-    throw new BallotError(code, `${what} is not a canonical ristretto255 encoding`);
-  }
-  if (p.is0()) throw new BallotError(code, `${what} is the identity element`);
-  knownBytes.set(p, bytes);
-  return p;
+  checkElementBytes(bytes, (b) => decodeBytes(b) !== undefined, what, code);
+  return decodeBytes(bytes) as GroupElement;
 }
 
 /** A 32-byte little-endian scalar, canonical (< ℓ). */

@@ -17,9 +17,11 @@ import {
   utf8,
 } from './encoding.js';
 import { BallotError } from './errors.js';
-import { baseMul, decodePoint, encodePoint, pointBytes, randomScalar } from './group.js';
+import { baseMul, checkElementBytes, decodeBytes, encodePoint, pointBytes, randomScalar } from './group.js';
 import type { GroupElement } from './group.js';
-import { proveKnowledge, verifyKnowledge } from './schnorr.js';
+import { pureGroup } from './group-backend.js';
+import type { GroupBackend } from './group-backend.js';
+import { proveKnowledge, verifyKnowledgeOfEncoding } from './schnorr.js';
 import type { SchnorrProof } from './schnorr.js';
 
 const KDF_INFO = 'openslate/hybrid-kem/v1';
@@ -36,20 +38,16 @@ export interface Ciphertext {
 }
 
 interface ParsedCiphertext {
-  readonly ephemeral: GroupElement;
+  /** R's encoding: canonical, not the identity. */
+  readonly ephemeral: Uint8Array;
   readonly nonce: Uint8Array;
   readonly body: Uint8Array;
   readonly proof: unknown;
 }
 
-function deriveKey(shared: GroupElement, ephemeral: GroupElement, recipient: GroupElement): Uint8Array {
-  return hkdf(
-    sha256,
-    shared.toBytes(),
-    undefined,
-    concatBytes(utf8(KDF_INFO), pointBytes(ephemeral), pointBytes(recipient)),
-    32,
-  );
+/** Key derivation from the encodings of the shared point r·Y, of R and of Y. */
+function deriveKey(shared: Uint8Array, ephemeral: Uint8Array, recipient: GroupElement): Uint8Array {
+  return hkdf(sha256, shared, undefined, concatBytes(utf8(KDF_INFO), ephemeral, pointBytes(recipient)), 32);
 }
 
 /** Bytes the proof's challenge covers besides R: recipient key, caller context, nonce and body. */
@@ -66,7 +64,7 @@ function proofContext(
 export function encrypt(recipient: GroupElement, plaintext: Uint8Array, context: Uint8Array): Ciphertext {
   const r = randomScalar();
   const ephemeral = baseMul(r);
-  const key = deriveKey(recipient.multiply(r), ephemeral, recipient);
+  const key = deriveKey(recipient.multiply(r).toBytes(), pointBytes(ephemeral), recipient);
   const nonce = randomBytes(NONCE_LENGTH);
   const body = xchacha20poly1305(key, nonce, context).encrypt(plaintext);
   return {
@@ -77,14 +75,16 @@ export function encrypt(recipient: GroupElement, plaintext: Uint8Array, context:
   };
 }
 
-/** Shape and encoding checks only (MALFORMED_CIPHERTEXT). */
-export function parseCiphertext(value: unknown): ParsedCiphertext {
+/** Shape and encoding checks only (MALFORMED_CIPHERTEXT); `group` decodes R. */
+function parseCiphertext(value: unknown, group: GroupBackend): ParsedCiphertext {
   if (!isRecord(value)) throw new BallotError('MALFORMED_CIPHERTEXT', 'ciphertext must be an object');
   requireExactMembers(value, ['ephemeral', 'nonce', 'body', 'proof'], 'ciphertext', 'MALFORMED_CIPHERTEXT');
   const body = fromBase64url(value.body, 'ciphertext body', 'MALFORMED_CIPHERTEXT');
   if (body.length < 16) throw new BallotError('MALFORMED_CIPHERTEXT', 'ciphertext body shorter than its tag');
+  const ephemeral = fixedBytes(value.ephemeral, 32, 'ephemeral key', 'MALFORMED_CIPHERTEXT');
+  checkElementBytes(ephemeral, (b) => group.isCanonical(b), 'ephemeral key', 'MALFORMED_CIPHERTEXT');
   return {
-    ephemeral: decodePoint(value.ephemeral, 'ephemeral key', 'MALFORMED_CIPHERTEXT'),
+    ephemeral,
     nonce: fixedBytes(value.nonce, NONCE_LENGTH, 'nonce', 'MALFORMED_CIPHERTEXT'),
     body,
     proof: value.proof,
@@ -95,10 +95,15 @@ export function parseCiphertext(value: unknown): ParsedCiphertext {
  * Checks the proof of knowledge of r in this exact context. Throws MALFORMED_CIPHERTEXT on bad encodings and
  * REPLAYED_CIPHERTEXT when the proof does not hold here (made for another credential, or altered).
  */
-export function verifyCiphertext(recipient: GroupElement, value: unknown, context: Uint8Array): void {
-  const c = parseCiphertext(value);
+export function verifyCiphertext(
+  recipient: GroupElement,
+  value: unknown,
+  context: Uint8Array,
+  group: GroupBackend = pureGroup,
+): void {
+  const c = parseCiphertext(value, group);
   const bound = proofContext(recipient, context, c.nonce, c.body);
-  if (!verifyKnowledge(PROOF_LABEL, c.ephemeral, c.proof, bound, 'MALFORMED_CIPHERTEXT')) {
+  if (!verifyKnowledgeOfEncoding(PROOF_LABEL, c.ephemeral, c.proof, bound, 'MALFORMED_CIPHERTEXT', group)) {
     throw new BallotError(
       'REPLAYED_CIPHERTEXT',
       'ciphertext proof is not bound to this election and ballot key',
@@ -112,9 +117,10 @@ export function decrypt(
   recipient: GroupElement,
   value: unknown,
   context: Uint8Array,
+  group: GroupBackend = pureGroup,
 ): Uint8Array {
-  const c = parseCiphertext(value);
-  return open(c, c.ephemeral.multiply(secret), recipient, context);
+  const c = parseCiphertext(value, group);
+  return open(c, group.multiply(c.ephemeral, secret), recipient, context);
 }
 
 /** Decrypts with a published shared point instead of the secret key. */
@@ -124,12 +130,12 @@ export function decryptWithSharedPoint(
   value: unknown,
   context: Uint8Array,
 ): Uint8Array {
-  return open(parseCiphertext(value), shared, recipient, context);
+  return open(parseCiphertext(value, pureGroup), pointBytes(shared), recipient, context);
 }
 
 function open(
   c: ParsedCiphertext,
-  shared: GroupElement,
+  shared: Uint8Array,
   recipient: GroupElement,
   context: Uint8Array,
 ): Uint8Array {
@@ -142,4 +148,5 @@ function open(
 }
 
 /** R of a ciphertext (for proofs about its shared point). */
-export const ephemeralOf = (value: unknown): GroupElement => parseCiphertext(value).ephemeral;
+export const ephemeralOf = (value: unknown): GroupElement =>
+  decodeBytes(parseCiphertext(value, pureGroup).ephemeral) as GroupElement;

@@ -6,6 +6,8 @@ export { toBase64url, fromBase64url } from './encoding.js';
 export { verifyEd25519 } from './backend.js';
 export type { CryptoBackend, Ed25519Verdict } from './backend.js';
 export { pureBackend } from './pure-backend.js';
+export { pureGroup } from './group-backend.js';
+export type { GroupBackend } from './group-backend.js';
 export { checkEd25519Encoding } from './ed25519-strict.js';
 export { parseRsaPublicKey, MIN_MODULUS_BITS } from './rsa-key.js';
 export type { RsaPublicKey } from './rsa-key.js';

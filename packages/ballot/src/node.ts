@@ -7,3 +7,4 @@ export {
   issueBlindSignature,
 } from './issuer.js';
 export type { IssuerSecretKey } from './issuer.js';
+export { loadNodeGroup } from './sodium-group.js';

@@ -7,12 +7,12 @@ import {
   encodeScalar,
   hashToChallenge,
   mod,
-  publicMul,
   randomScalar,
   GROUP_NAME,
-  G,
 } from './group.js';
 import type { GroupElement } from './group.js';
+import { pureGroup } from './group-backend.js';
+import type { GroupBackend } from './group-backend.js';
 import { isRecord, requireExactMembers, utf8 } from './encoding.js';
 import { BallotError } from './errors.js';
 import type { BallotErrorCode } from './errors.js';
@@ -24,8 +24,8 @@ export interface SchnorrProof {
   readonly response: string;
 }
 
-const challengeOf = (label: string, x: GroupElement, t: GroupElement, context: Uint8Array): bigint =>
-  hashToChallenge(label, utf8(GROUP_NAME), pointBytes(x), t.toBytes(), context);
+const challengeOf = (label: string, x: Uint8Array, t: Uint8Array, context: Uint8Array): bigint =>
+  hashToChallenge(label, utf8(GROUP_NAME), x, t, context);
 
 export function proveKnowledge(
   label: string,
@@ -34,7 +34,7 @@ export function proveKnowledge(
   context: Uint8Array,
 ): SchnorrProof {
   const k = randomScalar();
-  const c = challengeOf(label, publicPoint, baseMul(k), context);
+  const c = challengeOf(label, pointBytes(publicPoint), baseMul(k).toBytes(), context);
   return { challenge: encodeScalar(c), response: encodeScalar(mod(k + c * secret)) };
 }
 
@@ -45,12 +45,25 @@ export function verifyKnowledge(
   proof: unknown,
   context: Uint8Array,
   malformed: BallotErrorCode,
+  group: GroupBackend = pureGroup,
+): boolean {
+  return verifyKnowledgeOfEncoding(label, pointBytes(publicPoint), proof, context, malformed, group);
+}
+
+/** `verifyKnowledge` for a public point given by its (canonical, checked) encoding. */
+export function verifyKnowledgeOfEncoding(
+  label: string,
+  publicPoint: Uint8Array,
+  proof: unknown,
+  context: Uint8Array,
+  malformed: BallotErrorCode,
+  group: GroupBackend,
 ): boolean {
   if (!isRecord(proof)) throw new BallotError(malformed, 'proof must be an object');
   requireExactMembers(proof, ['challenge', 'response'], 'proof', malformed);
   const c = decodeScalar(proof.challenge, 'proof challenge', malformed);
   const z = decodeScalar(proof.response, 'proof response', malformed);
   // T = z·G − c·X (public values: variable-time arithmetic is fine).
-  const t = publicMul(G, z).subtract(publicMul(publicPoint, c));
+  const t = group.baseMultiplySubtract(z, c, publicPoint);
   return challengeOf(label, publicPoint, t, context) === c;
 }

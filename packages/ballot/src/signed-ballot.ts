@@ -2,6 +2,7 @@
 // one ciphertext per contest, signed by the ballot key with Ed25519 (RFC 8032, strict rule of ed25519-strict.ts).
 import type { CryptoBackend } from './backend.js';
 import { encryptChoices, checkEncryptedChoices } from './choices.js';
+import type { GroupBackend } from './group-backend.js';
 import type { ContestChoices, EncryptedChoices } from './choices.js';
 import { checkCredential } from './credential.js';
 import type { Credential } from './credential.js';
@@ -51,6 +52,8 @@ export interface BallotVerificationContext {
   readonly electionPublicKey: string;
   /** Check each contest's ciphertext proof (replay protection). Default true; see README "Performance". */
   readonly checkProofs?: boolean;
+  /** The group back-end for the proofs: `pureGroup` by default, `await loadNodeGroup()` in Node. */
+  readonly group?: GroupBackend;
 }
 
 /** A ballot key pair from 32 random bytes (the browser's crypto.getRandomValues). */
@@ -133,7 +136,13 @@ export function verifyBallot(input: unknown, context: BallotVerificationContext)
       }
     }
     if (context.checkProofs ?? true) {
-      checkEncryptedChoices(context.electionId, context.electionPublicKey, ballotKey, ballot.contests);
+      checkEncryptedChoices(
+        context.electionId,
+        context.electionPublicKey,
+        ballotKey,
+        ballot.contests,
+        context.group,
+      );
     }
     const signed = ballot as unknown as SignedBallot;
     return {

@@ -1,0 +1,47 @@
+// The Node group back-end: ristretto255 from libsodium (crypto_core_ristretto255_*, crypto_scalarmult_ristretto255*)
+// compiled to WebAssembly — pure computation, no I/O — same answers as `pureGroup`, several times faster.
+// libsodium refuses the identity as a product ("result is identity element"); this back-end returns its
+// encoding (32 zero bytes, RFC 9496 §4.3.2) instead, as @noble/curves does.
+import sodium from 'libsodium-wrappers-sumo';
+import { notCanonical } from './group-backend.js';
+import type { GroupBackend } from './group-backend.js';
+import { mod, scalarBytes } from './group.js';
+
+const IDENTITY_BYTES = new Uint8Array(32);
+
+function sodiumGroup(): GroupBackend {
+  const isCanonical = (encoding: Uint8Array): boolean =>
+    encoding.length === 32 && sodium.crypto_core_ristretto255_is_valid_point(encoding);
+  /** Runs a libsodium operation; its only failures are a non-canonical input or an identity result. */
+  const run = (inputs: readonly Uint8Array[], op: () => Uint8Array): Uint8Array => {
+    try {
+      return op();
+    } catch {
+      if (!inputs.every(isCanonical)) throw notCanonical();
+      return IDENTITY_BYTES.slice();
+    }
+  };
+  const baseMultiply = (x: bigint): Uint8Array =>
+    run([], () => sodium.crypto_scalarmult_ristretto255_base(scalarBytes(mod(x))));
+  const multiply = (point: Uint8Array, x: bigint): Uint8Array =>
+    run([point], () => sodium.crypto_scalarmult_ristretto255(scalarBytes(mod(x)), point));
+  const subtract = (p: Uint8Array, q: Uint8Array): Uint8Array =>
+    run([p, q], () => sodium.crypto_core_ristretto255_sub(p, q));
+  return {
+    name: 'libsodium',
+    isCanonical,
+    baseMultiply,
+    multiply,
+    add: (p, q) => run([p, q], () => sodium.crypto_core_ristretto255_add(p, q)),
+    subtract,
+    baseMultiplySubtract: (z, c, x) => subtract(baseMultiply(z), multiply(x, c)),
+  };
+}
+
+let loaded: Promise<GroupBackend> | undefined;
+
+/** The libsodium group back-end, once its WebAssembly module is compiled (one instance per thread). */
+export function loadNodeGroup(): Promise<GroupBackend> {
+  loaded ??= sodium.ready.then(sodiumGroup);
+  return loaded;
+}
