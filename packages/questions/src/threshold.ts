@@ -27,6 +27,7 @@ const RULES: Record<Majority | 'majority', Rule> = {
 
 const BASE_WORDS: Record<ThresholdBase, string> = {
   'for-and-against': 'the votes for and against',
+  'for-options': 'the votes for options',
   'valid-votes': 'the valid votes (abstentions included)',
   eligible: 'the eligible votes',
 };
@@ -37,7 +38,8 @@ export function thresholdBase(
   abstentions: Abstentions | undefined,
 ): ThresholdBase {
   if (rule === 'of-eligible') return 'eligible';
-  return abstentions === 'included' ? 'valid-votes' : 'for-and-against';
+  if (abstentions === 'included') return 'valid-votes';
+  return rule === 'majority' ? 'for-options' : 'for-and-against';
 }
 
 /** `votes` against the rule's share of `baseVotes`. */

@@ -108,7 +108,8 @@ export interface QuorumReport {
   readonly reached: boolean;
 }
 
-export type ThresholdBase = 'for-and-against' | 'valid-votes' | 'eligible';
+/** The votes a fraction is taken of: yes + no; every option's votes (choose-one); all valid; the roll. */
+export type ThresholdBase = 'for-and-against' | 'for-options' | 'valid-votes' | 'eligible';
 
 export interface ThresholdReport {
   /** `majority` is choose-one's majority requirement. */

@@ -1,7 +1,7 @@
 // A plain-text result sheet: heading, turnout, one row per option (votes right-aligned, share of the base), the
 // abstentions and invalid votes, then the quorum, the threshold or winners, any lot, and the result.
-import type { QuestionReport } from '../types.js';
-import { BASE_NOUN, listWords, lotWords, namesById, neededWords, share } from './words.js';
+import type { QuestionReport, QuorumReport, ThresholdReport } from '../types.js';
+import { BASE_NOUN, listWords, lotWords, namesById, share } from './words.js';
 
 /** Columns padded to line up: the first left-aligned, the rest right-aligned. */
 function columns(rows: readonly (readonly string[])[]): string[] {
@@ -25,13 +25,22 @@ function shareBase(report: QuestionReport): { words: string; whole: string } {
   };
 }
 
+/** "at least 50 votes — reached, turnout 74"; a fraction also gives the votes it comes to. */
+function quorumLine(q: QuorumReport): string {
+  const required = q.fraction === null ? '' : ` (${q.required})`;
+  return `${q.words}${required} — ${q.reached ? 'reached' : 'not reached'}, turnout ${q.turnout}`;
+}
+
+/** "at least two thirds of the votes for and against (60): 40 needed, 41 had — met". */
+function thresholdLine(t: ThresholdReport): string {
+  return `${t.words} (${t.baseVotes}): ${t.needed} needed, ${t.votes} had — ${t.met ? 'met' : 'not met'}`;
+}
+
 function outcomeLines(report: QuestionReport): string[] {
   switch (report.kind) {
     case 'yes-no-abstain': {
       const t = report.threshold;
-      return [
-        `Threshold: ${t.words}: ${neededWords(t)} of ${t.baseVotes} needed, ${t.votes} for — ${t.met ? 'met' : 'not met'}`,
-      ];
+      return [`Threshold: ${thresholdLine(t)}`];
     }
     case 'approval':
       return report.winnersWanted === null
@@ -41,12 +50,7 @@ function outcomeLines(report: QuestionReport): string[] {
           ];
     case 'choose-one': {
       const t = report.threshold;
-      const majority =
-        t === null
-          ? []
-          : [
-              `Majority: ${t.words}: ${neededWords(t)} of ${t.baseVotes} needed, ${t.votes} for the leader — ${t.met ? 'met' : 'not met'}`,
-            ];
+      const majority = t === null ? [] : [`Majority: ${thresholdLine(t)}`];
       return [
         ...majority,
         `Winner: ${report.winner === null ? 'none' : namesById(report, [report.winner]).join('')}`,
@@ -77,11 +81,7 @@ export function renderQuestionText(report: QuestionReport): string {
     ...columns(rows),
     '',
     ...(invalid.length === 0 ? [] : [`Invalid by reason: ${invalid.join(', ')}`]),
-    ...(report.quorum === null
-      ? []
-      : [
-          `Quorum: ${report.quorum.words} (${report.quorum.required}) — ${report.quorum.reached ? 'reached' : 'not reached'}, turnout ${report.quorum.turnout}`,
-        ]),
+    ...(report.quorum === null ? [] : [`Quorum: ${quorumLine(report.quorum)}`]),
     ...outcomeLines(report),
     ...lotWords(report).map((l) => `Lot: ${l}`),
     `Result: ${report.carried ? 'carried' : 'not carried'}`,

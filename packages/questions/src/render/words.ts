@@ -19,21 +19,22 @@ export function share(part: string, whole: string): string {
 
 export const BASE_NOUN: Record<ThresholdBase, string> = {
   'for-and-against': 'votes for and against',
+  'for-options': 'votes for options',
   'valid-votes': 'valid votes',
   eligible: 'eligible votes',
 };
 
-/** "at least two thirds (40)". */
+/** "at least two thirds, 40 votes," — the rule and the least number of votes that meets it. */
 export function neededWords(t: ThresholdReport): string {
   const f = fractionWords(fraction(BigInt(t.fraction.numerator), BigInt(t.fraction.denominator)));
-  return `${t.comparison === 'more-than' ? 'more than' : 'at least'} ${f} (${t.needed})`;
+  return `${t.comparison === 'more-than' ? 'more than' : 'at least'} ${f}, ${votes(t.needed)},`;
 }
 
 /** "The quorum (at least 30 votes) was reached: 75 voted." */
 export function quorumWords(q: QuorumReport): string {
   return q.reached
     ? `The quorum (${q.words}) was reached: ${q.turnout} voted.`
-    : `The quorum (${q.words}, so ${q.required}) was not reached: ${q.turnout} voted, so the result does not stand, whatever the votes.`;
+    : `The quorum (${q.words}${q.fraction === null ? '' : `, so ${q.required}`}) was not reached: ${q.turnout} voted, so the result does not stand, whatever the votes.`;
 }
 
 /** Option names by id, for winners and lots. */
