@@ -17,6 +17,7 @@ import { ceremonyRoutes } from './voting/ceremony-routes.js';
 import { countRoutes } from './voting/count-routes.js';
 import { votingHooks } from './voting/open-close.js';
 import { votingRoutes } from './voting/voting-routes.js';
+import { webRoutes } from './web.js';
 
 export interface AppOptions {
   /** Sign-in attempts per client per minute (default 20). */
@@ -25,6 +26,8 @@ export interface AppOptions {
   readonly issuancePerMinute?: number;
   /** Replaces the life-cycle hooks (default: the voting hooks). */
   readonly hooks?: StateHooks;
+  /** The built web forms to serve (services/web/dist); none when absent. */
+  readonly webRoot?: string | null;
 }
 
 /** Builds the express application; `main.ts` adds the listener, tests drive it with supertest. */
@@ -34,7 +37,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
   app.set('query parser', 'simple');
-  app.use(helmet());
+  // No upgrade-insecure-requests: TLS is the proxy's job, and the demo is served over plain http.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use((req, res, next) => {
     // Request logs carry the route and status only: never bodies, headers, codes or client addresses.
     req.log = logger;
@@ -69,6 +73,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(ceremonyRoutes(ctx));
   app.use(votingRoutes(ctx, { issuancePerMinute: options.issuancePerMinute ?? 30 }));
   app.use(countRoutes(ctx));
+  if (options.webRoot) app.use(webRoutes(options.webRoot));
   app.use((req) => {
     throw new ApiError(404, 'NOT_FOUND', `no route for ${req.method} ${req.path}`);
   });

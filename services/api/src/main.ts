@@ -1,6 +1,7 @@
 // `npm start`: the API on PORT (default 3000), on PostgreSQL when DATABASE_URL is set, else on embedded PGlite
 // with a demo election created on first start. The log publisher runs in-process unless OPENSLATE_PUBLISHER=off
 // (docker-compose runs it as its own service; on PostgreSQL an advisory lock lets only one integrate at a time).
+import fs from 'node:fs';
 import path from 'node:path';
 import { databaseConfigFromEnv, migrateToLatest, openDatabase, redactUrl } from '@openslate/db';
 import {
@@ -57,7 +58,12 @@ const publisher =
       });
 
 const stopMailer = startMailer(database, logger);
-const app = createApp(ctx);
+// The built web forms next to this service in the monorepo (services/web/dist), unless OPENSLATE_WEB_ROOT is set.
+const webDir =
+  process.env['OPENSLATE_WEB_ROOT'] || path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
+const webRoot = fs.existsSync(path.join(webDir, 'index.html')) ? webDir : null;
+if (!webRoot) logger.warn('web forms not built (npm run build): serving the API only');
+const app = createApp(ctx, { webRoot });
 const server = app.listen(port, host, () => {
   const where =
     config.kind === 'postgres'

@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createApp, createLogger, hashPassword, Metrics, Sessions, type AppContext } from '@openslate/api';
 import { OpenslateClient } from '@openslate/client';
-import { migrateToLatest, openDatabase } from '@openslate/db';
+import { migrateToLatest, openDatabase, type Database } from '@openslate/db';
 import { generateKey } from '@openslate/log';
 import { loadLogIdentity, PublicationDir, runPublisher } from '@openslate/publisher';
 
@@ -14,6 +15,8 @@ export interface EmbeddedApi {
   readonly url: string;
   /** A client signed in as the returning officer of a fresh organisation. */
   readonly officer: OpenslateClient;
+  /** That officer's sign-in (a random password made for this run). */
+  readonly officerLogin: { readonly email: string; readonly password: string };
   close(): Promise<void>;
 }
 
@@ -21,12 +24,24 @@ export interface EmbeddedApi {
  * The real API on a fresh in-memory PGlite, listening on a free loopback port, with its publisher running and a
  * returning officer signed in: what `openslate demo` (and the CLI's tests) run elections against.
  */
-export async function startEmbeddedApi(): Promise<EmbeddedApi> {
+export interface EmbeddedApiOptions {
+  /** A migrated database to use (and close) instead of a fresh in-memory PGlite. */
+  readonly database?: Database;
+  /** Built web forms to serve (services/web/dist). */
+  readonly webRoot?: string;
+}
+
+export async function startEmbeddedApi(options: EmbeddedApiOptions = {}): Promise<EmbeddedApi> {
   const work = mkdtempSync(path.join(tmpdir(), 'openslate-embedded-'));
   const keyFile = path.join(work, 'log.key');
   writeFileSync(keyFile, generateKey('demo.openslate.localhost').signerKey, { mode: 0o600 });
-  const database = await openDatabase({ kind: 'pglite', dataDir: null });
+  const database = options.database ?? (await openDatabase({ kind: 'pglite', dataDir: null }));
   await migrateToLatest(database.db);
+  // Listen first, so invitation links carry the real address.
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await new Promise((r) => server.once('listening', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const ctx: AppContext = {
     database,
     logger: createLogger('silent'),
@@ -34,12 +49,13 @@ export async function startEmbeddedApi(): Promise<EmbeddedApi> {
     sessions: new Sessions(randomBytes(32).toString('base64url')),
     publication: new PublicationDir(path.join(work, 'publication')),
     identity: loadLogIdentity({ OPENSLATE_LOG_KEY_FILE: keyFile }),
-    publicUrl: 'http://127.0.0.1',
+    publicUrl: url,
     printInvitations: false,
   };
-  const server = createApp(ctx, { signInPerMinute: 1e9, issuancePerMinute: 1e9 }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server.on(
+    'request',
+    createApp(ctx, { signInPerMinute: 1e9, issuancePerMinute: 1e9, webRoot: options.webRoot ?? null }),
+  );
   const publisher = runPublisher({ database, dir: ctx.publication, identity: ctx.identity, intervalMs: 50 });
   const password = randomBytes(12).toString('base64url');
   await database.db
@@ -65,6 +81,7 @@ export async function startEmbeddedApi(): Promise<EmbeddedApi> {
     ctx,
     url,
     officer: api.withToken(token),
+    officerLogin: { email: 'ro@demo.invalid', password },
     close: async () => {
       await publisher.stop();
       await new Promise((r) => server.close(r));
