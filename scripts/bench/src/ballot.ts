@@ -1,5 +1,7 @@
 // `npm run bench:ballot`: credentials issued/s, ballots verified/s (signatures only, and with the ciphertext
-// proofs), ballots decrypted/s — on one core and on all cores with worker_threads. Prints figures; not a test.
+// proofs), ciphertext proofs checked/s and ballots decrypted/s with each group back-end — on one core and on all
+// cores with worker_threads (timed from a common start, after each worker has warmed up). Prints figures; not a
+// test. BENCH_ONLY=issue,verifySignatures runs only the named workloads.
 // Each figure is given per wall-clock second and per CPU-second of this process (process.cpuUsage), because
 // the machine is shared: the second is what a core would do if it were ours alone.
 import { constants, generateKeyPairSync, privateDecrypt, sign, verify } from 'node:crypto';
@@ -7,7 +9,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { buildBenchData } from './ballot-fixture.js';
 import type { BenchData } from './ballot-fixture.js';
-import { runWorkload, WORKLOADS } from './ballot-workloads.js';
+import { prepareWorkloads, WORKLOADS } from './ballot-workloads.js';
 import type { Workload } from './ballot-workloads.js';
 
 const BALLOTS = Number(process.env.BENCH_BALLOTS ?? 300);
@@ -16,10 +18,15 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const LABELS: Record<Workload, string> = {
   issue: 'credentials issued: RFC 9474 BlindSign, RSA-2048, node:crypto, s^e = m checked',
   verifySignatures: 'ballots verified, node back-end: Ed25519 + issuer RSA-PSS, no ciphertext proof',
-  verifyFull: 'ballots verified, node back-end: Ed25519 + RSA-PSS + ciphertext proof (@noble ristretto255)',
+  verifyFull:
+    'ballots verified, node back-ends: Ed25519 + RSA-PSS + ciphertext proof (libsodium ristretto255)',
   verifyFullPure:
-    'ballots verified, pure back-end (browser verifier): Ed25519 + RSA-PSS + proof, all @noble/BigInt',
-  decrypt: 'ballots decrypted with the reconstructed election key (ristretto255 + XChaCha20-Poly1305)',
+    'ballots verified, pure back-ends (browser verifier): Ed25519 + RSA-PSS + proof, all @noble/BigInt',
+  proofs: 'ciphertext proofs checked alone (checkEncryptedChoices), node group back-end (libsodium)',
+  proofsPure: 'ciphertext proofs checked alone (checkEncryptedChoices), pure group back-end (@noble)',
+  decrypt:
+    'ballots decrypted with the reconstructed key, node group back-end (libsodium + XChaCha20-Poly1305)',
+  decryptPure: 'ballots decrypted with the reconstructed key, pure group back-end (@noble)',
 };
 
 interface Figure {
@@ -36,13 +43,26 @@ async function measure(run: () => Promise<number>): Promise<Figure> {
   return { perWallSecond: count / wall, perCpuSecond: count / ((cpu.user + cpu.system) / 1e6) };
 }
 
-function inWorker(data: BenchData, workload: Workload, seconds: number): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** A worker that has prepared and warmed up `workload`; `go()` runs it and resolves to its count. */
+function startWorker(
+  data: BenchData,
+  workload: Workload,
+  seconds: number,
+): Promise<{ go: () => Promise<number> }> {
+  return new Promise((ready, reject) => {
     const worker = new Worker(new URL('./ballot-worker.js', import.meta.url), {
       workerData: { data, workload, seconds },
     });
-    worker.once('message', (count: number) => resolve(count));
     worker.once('error', reject);
+    worker.once('message', () =>
+      ready({
+        go: () =>
+          new Promise<number>((done) => {
+            worker.once('message', (count: number) => void worker.terminate().then(() => done(count)));
+            worker.postMessage('go');
+          }),
+      }),
+    );
   });
 }
 
@@ -96,13 +116,16 @@ async function main(): Promise<void> {
       .join(' ')}`,
   );
   const factor = await calibrate();
-  for (const workload of WORKLOADS) {
-    runWorkload(data, workload, 0.3); // warm-up (JIT)
-    const one = await measure(async () => runWorkload(data, workload, SECONDS));
+  const workloads = await prepareWorkloads(data);
+  const only = process.env.BENCH_ONLY?.split(',');
+  for (const workload of WORKLOADS.filter((w) => only === undefined || only.includes(w))) {
+    workloads[workload](0.3); // warm-up (JIT)
+    const one = await measure(async () => workloads[workload](SECONDS));
+    const workers = await Promise.all(
+      Array.from({ length: cores }, () => startWorker(data, workload, SECONDS)),
+    );
     const all = await measure(async () => {
-      const counts = await Promise.all(
-        Array.from({ length: cores }, () => inWorker(data, workload, SECONDS)),
-      );
+      const counts = await Promise.all(workers.map((w) => w.go()));
       return counts.reduce((a, b) => a + b, 0);
     });
     console.log(LABELS[workload]);
