@@ -69,7 +69,6 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const random = seededRandom(options.seed);
   const embedded = await startEmbeddedApi();
   const { ctx, officer } = embedded;
-  const database = ctx.database;
   const api = new OpenslateClient({ baseUrl: embedded.url });
   try {
     const { id } = await officer.call<{ id: string }>('createElection', {
@@ -124,12 +123,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
     // Invitations go to the outbox; here the demo reads each member's mail from it.
     await officer.call('sendInvitations', { params: { election: id }, body: {} });
-    const mails = await database.db
-      .selectFrom('outbox')
-      .select('body')
-      .where('subject', 'like', 'Your ballot:%')
-      .execute();
-    const codes = mails.map((m) => /#code=([A-Z2-7]+)/.exec(m.body)?.[1]).filter((c): c is string => !!c);
+    const codes = await embedded.invitationCodes();
 
     const popularity = EXECUTIVE.map(([, , p]) => p);
     const choose = () => ({

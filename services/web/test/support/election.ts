@@ -1,0 +1,86 @@
+// Elections for the browser tests, set up through the typed client exactly as the pages would (officer calls,
+// trustee and member devices from packages/client), so each page can be tested in the stage it serves.
+import type { EmbeddedApi } from '@openslate/cli';
+import { OpenslateClient, runKeyCeremony, TrusteeDevice } from '@openslate/client';
+
+export interface TestCandidate {
+  readonly id: string;
+  readonly name: string;
+}
+export interface TestContest {
+  readonly id: string;
+  readonly title: string;
+  readonly seats: number;
+  readonly candidates: readonly TestCandidate[];
+}
+export interface TestElection {
+  readonly id: string;
+  readonly title: string;
+  readonly contests: readonly TestContest[];
+  /** Every member's one-time sign-in code, in roll order. */
+  readonly codes: readonly string[];
+  readonly trustees: readonly TrusteeDevice[];
+}
+
+const COMMITTEE = [
+  ['Aisha BELLO', 'woman'],
+  ['Brendan CALLAGHAN', 'man'],
+  ['Carys DAVIES', 'woman'],
+  ['Dev PATEL', 'man'],
+  ['Eilidh MACLEOD', 'woman'],
+] as const;
+
+/** A two-contest election (3 seats with "at least 2 women", and 1 seat), roll of `voters`, voting open. */
+export async function electionInVoting(server: EmbeddedApi, voters = 4): Promise<TestElection> {
+  const { officer } = server;
+  const api = new OpenslateClient({ baseUrl: server.url });
+  const title = `Steering committee ${Math.random().toString(36).slice(2, 7)}`;
+  const { id } = await officer.call<{ id: string }>('createElection', {
+    body: {
+      title,
+      contests: [
+        {
+          title: 'Steering committee (3 seats, at least 2 women)',
+          seats: 3,
+          rules: 'ers97',
+          constraints: [{ attribute: 'gender', value: 'woman', min: 2 }],
+          candidates: COMMITTEE.map(([name, gender]) => ({
+            name,
+            statement: `${name.split(' ')[0]} will report back to every branch.`,
+            attributes: { gender },
+          })),
+        },
+        {
+          title: 'Treasurer (1 seat)',
+          seats: 1,
+          rules: 'ers97',
+          candidates: [{ name: 'Maya CHEN' }, { name: 'Niall BYRNE' }],
+        },
+      ],
+    },
+  });
+  const rows = ['membership_number,name,email'];
+  for (let i = 1; i <= voters; i++) rows.push(`M${100 + i},Member ${i},member${i}@example.invalid`);
+  await officer.call('importRoll', { params: { election: id }, body: { csv: rows.join('\n') } });
+  const configured = await officer.call<{ trustees: Array<{ code: string }> }>('configureTrustees', {
+    params: { election: id },
+    body: { threshold: 2, trustees: [{ name: 'Rosa' }, { name: 'Karl' }, { name: 'Sylvia' }] },
+  });
+  const trustees = await Promise.all(configured.trustees.map((t) => TrusteeDevice.signIn(api, t.code)));
+  await runKeyCeremony(trustees);
+  await officer.call('transition', { params: { election: id }, body: { to: 'voting' } });
+  await officer.call('sendInvitations', { params: { election: id }, body: {} });
+  const election = await api.call<{ contests: TestContest[] }>('getElection', { params: { election: id } });
+  return { id, title, contests: election.contests, codes: await server.invitationCodes(), trustees };
+}
+
+/** Closes voting, has two trustees reveal, counts and publishes. */
+export async function closeCountPublish(server: EmbeddedApi, election: TestElection): Promise<void> {
+  const { officer } = server;
+  const params = { election: election.id };
+  await officer.call('transition', { params, body: { to: 'closed' } });
+  await election.trustees[0]!.reveal();
+  await election.trustees[1]!.reveal();
+  await officer.call('count', { params });
+  await officer.call('publish', { params });
+}
