@@ -103,3 +103,12 @@ describe('percent', () => {
     );
   });
 });
+
+describe('renderQuestionExplanation, abstentions counted', () => {
+  it('says abstentions weigh like votes against when the base includes them', () => {
+    const r = counted(motion('simple', { abstentions: 'included' }), motionBallots(3, 1, 1));
+    expect(renderQuestionExplanation(r)).toContain(
+      '3 of the 5 valid votes (60.0 %) were for; more than half, 3 votes, were needed; 1 vote was an abstention, counted in the base (so weighing like a vote against).',
+    );
+  });
+});

@@ -21,10 +21,11 @@ import {
 
 function abstainedWords(abstained: string, counted: boolean): string {
   if (abstained === '0') return '';
-  const who = abstained === '1' ? '1 vote was an abstention' : `${abstained} votes were abstentions`;
+  const one = abstained === '1';
+  const who = one ? '1 vote was an abstention' : `${abstained} votes were abstentions`;
   return counted
-    ? `${who}, counted in the base (so weighing like votes against)`
-    : `${who} and are not counted`;
+    ? `${who}, counted in the base (so weighing like ${one ? 'a vote' : 'votes'} against)`
+    : `${who} and ${one ? 'is' : 'are'} not counted`;
 }
 
 function invalidWords(report: QuestionReport): string {
