@@ -23,9 +23,15 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { assertState } from '../election-state.js';
 import { electionById, isUniqueViolation } from '../elections.js';
-import { ApiError } from '../errors.js';
+import { ApiError, isDatabaseUnavailable } from '../errors.js';
 import { electionParams } from '@openslate/client';
+import { encodeEntry } from '@openslate/log';
+import { castBatchWriter, type VerifiedCast } from './cast-batch.js';
+import { GroupCommit } from './group-commit.js';
 import { loadManifest } from './manifest.js';
+
+// The most ballots one cast transaction writes (7 bind parameters per ballot row: 1,792, far below 65,535).
+const CAST_BATCH = 256;
 
 const backend = createNodeBackend();
 
@@ -35,6 +41,11 @@ const issuerCache = new Map<string, IssuerSecretKey>();
 export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number }): Router {
   const router = Router();
   const { db } = ctx.database;
+  const casts = new GroupCommit(castBatchWriter(db), {
+    maxBatch: CAST_BATCH,
+    maxWaitMs: 0,
+    retryAlone: (err) => !isDatabaseUnavailable(err),
+  });
 
   router.get('/api/elections/:election/manifest', async (req, res) => {
     const { election: electionId } = electionParams.parse(req.params);
@@ -172,63 +183,18 @@ export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number 
     if (!verified.ok) throw new ApiError(400, verified.error.code, verified.error.message);
     const signed = verified.value.ballot;
     const hash = toBase64url(verified.value.hash);
-    const bytes = canonicalBytes(signed);
+    const cast: VerifiedCast = {
+      ballotKey: signed.ballotKey,
+      counter: signed.counter,
+      weight: verified.value.weight,
+      hash,
+      body: canonicalBytes(signed),
+      entry: encodeEntry({ type: 'ballot.cast', election: electionId, body: { ballot: signed } }),
+    };
+    let logIndex: number;
     try {
-      const logIndex = await db.transaction().execute(async (trx) => {
-        // FOR SHARE: casts run side by side, but the close (FOR UPDATE) waits for them, and they see it after.
-        const election = await trx
-          .selectFrom('elections')
-          .select('state')
-          .where('id', '=', electionId)
-          .forShare()
-          .executeTakeFirstOrThrow();
-        assertState(election.state, ['voting'], 'casting');
-        // Lock the log head before reading the highest counter: racing revotes of one credential then check one
-        // after another (appendLogEntry would lock it only after the check, letting a lower counter in after a
-        // higher one, both answered 201).
-        await trx
-          .selectFrom('log_heads')
-          .select('size')
-          .where('election_id', '=', electionId)
-          .forUpdate()
-          .execute();
-        const latest = await trx
-          .selectFrom('ballots')
-          .select((eb) => eb.fn.max('counter').as('max'))
-          .where('election_id', '=', electionId)
-          .where('ballot_key', '=', signed.ballotKey)
-          .executeTakeFirst();
-        if (latest?.max !== null && latest?.max !== undefined && signed.counter <= Number(latest.max)) {
-          throw new ApiError(
-            409,
-            'STALE_COUNTER',
-            `a ballot with counter ${latest.max} was already cast with this credential; a revote needs a higher counter`,
-          );
-        }
-        const idx = await recordAudit(trx, electionId, 'ballot.cast', {
-          ballot: signed as unknown as Record<string, unknown>,
-        });
-        await trx
-          .insertInto('ballots')
-          .values({
-            election_id: electionId,
-            ballot_key: signed.ballotKey,
-            counter: signed.counter,
-            weight: verified.value.weight,
-            hash,
-            log_idx: idx,
-            body: bytes,
-          })
-          .execute();
-        return idx;
-      });
-      ctx.metrics.ballotsCast.inc();
-      res.status(201).json({
-        hash,
-        tracker: trackerCode(verified.value.hash),
-        logIndex,
-        proof: `/log/${electionId}/proof/inclusion?index=${logIndex}`,
-      });
+      // Answered only once the batch holding this ballot has committed (group commit, cast-batch.ts).
+      logIndex = await casts.submit(electionId, cast);
     } catch (err) {
       if (isUniqueViolation(err))
         throw new ApiError(
@@ -238,6 +204,13 @@ export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number 
         );
       throw err;
     }
+    ctx.metrics.ballotsCast.inc();
+    res.status(201).json({
+      hash,
+      tracker: trackerCode(verified.value.hash),
+      logIndex,
+      proof: `/log/${electionId}/proof/inclusion?index=${logIndex}`,
+    });
   });
 
   // A receipt lookup: is this ballot in the log, and (after the count) was it the one counted for its credential?
