@@ -19,6 +19,8 @@ export function canonicalBytes(value: unknown): Uint8Array {
   return new TextEncoder().encode(canonicalize(value));
 }
 
+// Hot path (every signed ballot is canonicalised on arrival): plain loops and string appends, a native test for
+// surrogates before the exact check, and paths for error messages as cheap string concatenations.
 function serialize(value: unknown, path: string): string {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -29,23 +31,36 @@ function serialize(value: unknown, path: string): string {
       if (!Number.isFinite(value)) throw new CanonicalJsonError(`${path}: ${value} is not a JSON number`);
       return JSON.stringify(value);
     case 'string':
-      assertWellFormed(value, path);
+      if (SURROGATE.test(value)) assertWellFormed(value, path);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v, i) => serialize(v, `${path}[${i}]`)).join(',')}]`;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++)
+          out += (i === 0 ? '' : ',') + serialize(value[i], `${path}[${i}]`);
+        return out + ']';
+      }
       const proto = Object.getPrototypeOf(value) as unknown;
       if (proto !== Object.prototype && proto !== null) {
         throw new CanonicalJsonError(`${path}: only plain objects, arrays and primitives are JSON`);
       }
-      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+      const record = value as Record<string, unknown>;
       // Array.prototype.sort without a comparator orders by UTF-16 code units, as §3.2.3 requires.
-      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${serialize(k, path)}:${serialize(v, `${path}.${k}`)}`).join(',')}}`;
+      const keys = Object.keys(record).sort();
+      let out = '{';
+      for (const k of keys) {
+        const v = record[k];
+        if (v === undefined) continue;
+        out += (out.length === 1 ? '' : ',') + serialize(k, path) + ':' + serialize(v, `${path}.${k}`);
+      }
+      return out + '}';
     }
     default:
       throw new CanonicalJsonError(`${path}: a ${typeof value} is not JSON`);
   }
 }
+
+const SURROGATE = /[\ud800-\udfff]/;
 
 // RFC 8785 §3.2.2.2 / RFC 7493 §2.1: strings must be valid Unicode (no lone surrogates).
 function assertWellFormed(s: string, path: string): void {

@@ -39,6 +39,9 @@ test('refuses values that are not I-JSON', () => {
   expect(() => canonicalize({ a: NaN })).toThrow(CanonicalJsonError);
   expect(() => canonicalize({ a: 1n })).toThrow(CanonicalJsonError);
   expect(() => canonicalize('\ud800')).toThrow(CanonicalJsonError);
+  expect(() => canonicalize({ a: ['x', 'ok \udc00'] })).toThrow('$.a[1]: lone surrogate in string');
+  expect(() => canonicalize({ ['k\ud800']: 1 })).toThrow(CanonicalJsonError);
+  expect(canonicalize({ a: '\ud83d\ude00' })).toBe('{"a":"\ud83d\ude00"}');
   expect(() => canonicalize(new Date())).toThrow(CanonicalJsonError);
 });
 
