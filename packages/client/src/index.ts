@@ -8,6 +8,7 @@ export {
   randomSeed,
   runKeyCeremony,
   unwrap,
+  type MemberState,
   type TrusteeState,
   type TrusteeStep,
 } from './participants.js';

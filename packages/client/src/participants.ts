@@ -10,6 +10,7 @@ import {
   receiveShares,
   requestCredential,
   revealShare,
+  fromBase64url,
   signIssuanceRequest,
   toBase64url,
   type BallotKeyPair,
@@ -234,6 +235,20 @@ interface Manifest {
 }
 
 /**
+ * What a member's device must keep to cast later and to revote (docs/protocol.md): the ballot key's seed, the
+ * identity key's seed, the credential and the next counter. Secret: it stays on the device and is never sent.
+ */
+export interface MemberState {
+  readonly electionId: string;
+  /** base64url (RFC 4648 §5) of the 32-byte ballot key seed. */
+  readonly ballotSeed: string;
+  /** base64url of the 32-byte identity key seed. */
+  readonly identitySeed: string;
+  readonly credential: Credential | null;
+  readonly counter: number;
+}
+
+/**
  * A member's device: signs in with the one-time code, registers an identity key, obtains a blind-signed
  * credential (the server never sees the ballot key), and casts ballots on requests that carry no session.
  * The ballot key's seed must be kept (on the device) to revote.
@@ -242,6 +257,7 @@ export class MemberDevice {
   credential: Credential | null = null;
   counter = 0;
   readonly keyPair: BallotKeyPair;
+  private readonly ballotSeed: Uint8Array;
   private readonly identitySeed: Uint8Array;
   private manifest: Manifest | null = null;
 
@@ -250,8 +266,36 @@ export class MemberDevice {
     readonly electionId: string,
     seeds: { ballot?: Uint8Array; identity?: Uint8Array } = {},
   ) {
-    this.keyPair = unwrap(generateBallotKeyPair(seeds.ballot ?? randomSeed()));
+    this.ballotSeed = seeds.ballot ?? randomSeed();
+    this.keyPair = unwrap(generateBallotKeyPair(this.ballotSeed));
     this.identitySeed = seeds.identity ?? randomSeed();
+  }
+
+  /** Everything needed to cast or revote later, on this device only. Contains secrets: never send it. */
+  exportState(): MemberState {
+    return {
+      electionId: this.electionId,
+      ballotSeed: toBase64url(this.ballotSeed),
+      identitySeed: toBase64url(this.identitySeed),
+      credential: this.credential,
+      counter: this.counter,
+    };
+  }
+
+  /**
+   * The device as it was when `state` was exported. `api` needs no session: casting is anonymous; a session is
+   * needed only to obtain a credential the state lacks.
+   */
+  static restore(api: OpenslateClient, state: MemberState): MemberDevice {
+    const device = new MemberDevice(api, state.electionId, {
+      ballot: seed(state.ballotSeed, 'ballot'),
+      identity: seed(state.identitySeed, 'identity'),
+    });
+    device.credential = state.credential;
+    if (!Number.isSafeInteger(state.counter) || state.counter < 0)
+      throw new Error(`the saved counter ${String(state.counter)} is not a non-negative integer`);
+    device.counter = state.counter;
+    return device;
   }
 
   static async signIn(api: OpenslateClient, code: string): Promise<MemberDevice> {
@@ -321,4 +365,11 @@ export class MemberDevice {
     this.counter++;
     return receipt;
   }
+}
+
+/** A 32-byte seed from its base64url text, or an error naming which seed is damaged. */
+function seed(text: string, which: string): Uint8Array {
+  const bytes = fromBase64url(text, `the saved ${which} seed`);
+  if (bytes.length !== 32) throw new Error(`the saved ${which} seed is not 32 bytes`);
+  return bytes;
 }
