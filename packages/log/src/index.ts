@@ -19,6 +19,7 @@ export {
   rootFromInclusionProof,
   verifyInclusion,
 } from './inclusion-proof.js';
+export { verifyJsonLeafInclusion } from './json-leaf.js';
 export { consistencyProof, proveConsistency, verifyConsistency } from './consistency-proof.js';
 export { MemoryTree } from './memory-tree.js';
 export { MemoryTileLog } from './memory-log.js';
