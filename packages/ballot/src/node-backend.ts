@@ -12,9 +12,10 @@ const SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
 
 // RFC 8037 §2 OKP JWK. Measured: importing a raw key as JWK is ~10× cheaper than parsing SPKI DER in OpenSSL 3,
-// and every ballot has its own key, so this import is on the hot path.
-const ed25519PublicKeyObject = (publicKey: Uint8Array): KeyObject =>
-  createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: toBase64url(publicKey) }, format: 'jwk' });
+// and every ballot has its own key, so this import is on the hot path; it is handed to verify() as it is, without
+// building a KeyObject first.
+const ed25519PublicJwk = (publicKey: Uint8Array) =>
+  ({ key: { kty: 'OKP', crv: 'Ed25519', x: toBase64url(publicKey) }, format: 'jwk' }) as const;
 
 const ed25519PrivateKeyObject = (seed: Uint8Array): KeyObject =>
   createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
@@ -44,7 +45,7 @@ export function createNodeBackend(): CryptoBackend {
     ed25519Sign: (seed, message) => new Uint8Array(sign(null, message, ed25519PrivateKeyObject(seed))),
     ed25519VerifyRaw(publicKey, message, signature) {
       try {
-        return verify(null, message, ed25519PublicKeyObject(publicKey), signature);
+        return verify(null, message, ed25519PublicJwk(publicKey), signature);
       } catch {
         return false;
       }

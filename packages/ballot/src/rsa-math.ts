@@ -3,19 +3,25 @@
 import { randomBytes } from '@noble/hashes/utils.js';
 import { BallotError } from './errors.js';
 
+const HEX_OF_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
 /** RFC 8017 §4.2 OS2IP: big-endian bytes to a non-negative integer. */
 export function os2ip(bytes: Uint8Array): bigint {
   let hex = '';
-  for (const b of bytes) hex += b.toString(16).padStart(2, '0');
+  for (const b of bytes) hex += HEX_OF_BYTE[b];
   return hex === '' ? 0n : BigInt('0x' + hex);
 }
+
+/** The value of an ASCII hex digit (0–9, a–f). */
+const nibble = (c: number): number => (c <= 57 ? c - 48 : c - 87);
 
 /** RFC 8017 §4.1 I2OSP: a non-negative integer to exactly `length` big-endian bytes. */
 export function i2osp(x: bigint, length: number): Uint8Array {
   if (x < 0n || x >= 1n << BigInt(8 * length)) throw new BallotError('MALFORMED_INPUT', 'integer too large');
   const hex = x.toString(16).padStart(2 * length, '0');
   const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  for (let i = 0; i < length; i++)
+    out[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
   return out;
 }
 

@@ -2,14 +2,14 @@
 // compiled to WebAssembly — pure computation, no I/O — same answers as `pureGroup`, several times faster.
 // libsodium refuses the identity as a product ("result is identity element"); this back-end returns its
 // encoding (32 zero bytes, RFC 9496 §4.3.2) instead, as @noble/curves does.
-import sodium from 'libsodium-wrappers-sumo';
+import type Sodium from 'libsodium-wrappers-sumo';
 import { notCanonical } from './group-backend.js';
 import type { GroupBackend } from './group-backend.js';
 import { mod, scalarBytes } from './group.js';
 
 const IDENTITY_BYTES = new Uint8Array(32);
 
-function sodiumGroup(): GroupBackend {
+function sodiumGroup(sodium: typeof Sodium): GroupBackend {
   const isCanonical = (encoding: Uint8Array): boolean =>
     encoding.length === 32 && sodium.crypto_core_ristretto255_is_valid_point(encoding);
   /** Runs a libsodium operation; its only failures are a non-canonical input or an identity result. */
@@ -40,8 +40,14 @@ function sodiumGroup(): GroupBackend {
 
 let loaded: Promise<GroupBackend> | undefined;
 
-/** The libsodium group back-end, once its WebAssembly module is compiled (one instance per thread). */
+/**
+ * The libsodium group back-end, once its WebAssembly module is compiled (one instance per thread). Loaded on
+ * first call, so importing '@openslate/ballot/node' for the node:crypto back-end alone does not compile it.
+ */
 export function loadNodeGroup(): Promise<GroupBackend> {
-  loaded ??= sodium.ready.then(sodiumGroup);
+  loaded ??= import('libsodium-wrappers-sumo').then(async ({ default: sodium }) => {
+    await sodium.ready;
+    return sodiumGroup(sodium);
+  });
   return loaded;
 }
