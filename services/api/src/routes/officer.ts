@@ -46,7 +46,7 @@ async function insertContest(
       nomination_threshold: json(c.nominationThreshold),
     })
     .execute();
-  await recordAudit(trx, electionId, 'contest.created', {
+  const index = await recordAudit(trx, electionId, 'contest.created', {
     contest: id,
     title: c.title,
     seats: c.seats,
@@ -57,7 +57,7 @@ async function insertContest(
   });
   for (const [i, k] of c.candidates.entries())
     await insertCandidate(trx, electionId, id, i + 1, k, fixedCandidates);
-  return id;
+  return { id, logEntry: { index, type: 'contest.created' } };
 }
 
 async function insertCandidate(
@@ -85,7 +85,7 @@ async function insertCandidate(
       status_reason: reason,
     })
     .execute();
-  await recordAudit(trx, electionId, 'candidate.added', {
+  const index = await recordAudit(trx, electionId, 'candidate.added', {
     contest: contestId,
     candidate: id,
     name: k.name,
@@ -93,7 +93,7 @@ async function insertCandidate(
     status,
     reason,
   });
-  return id;
+  return { id, logEntry: { index, type: 'candidate.added' } };
 }
 
 /** Officer routes: the organisation's elections, their contests and candidates, the life cycle, shortlisting. */
@@ -122,7 +122,7 @@ export function officerRoutes(ctx: AppContext, hooks: StateHooks): Router {
     const officer = officerOf(req);
     const body = electionInput.parse(req.body);
     const id = newId('el');
-    await db.transaction().execute(async (trx) => {
+    const index = await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('elections')
         .values({
@@ -134,17 +134,21 @@ export function officerRoutes(ctx: AppContext, hooks: StateHooks): Router {
         })
         .execute();
       await initLog(trx, id);
-      await recordAudit(trx, id, 'election.created', { title: body.title, by: officer.userId });
+      const created = await recordAudit(trx, id, 'election.created', {
+        title: body.title,
+        by: officer.userId,
+      });
       for (const [i, c] of body.contests.entries()) await insertContest(trx, id, i + 1, c, true);
+      return created;
     });
-    res.status(201).json({ id, state: 'draft' });
+    res.status(201).json({ id, state: 'draft', logEntry: { index, type: 'election.created' } });
   });
 
   router.post('/api/officer/elections/:election/contests', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
     const body = contestInput.parse(req.body);
-    const id = await db.transaction().execute(async (trx) => {
+    const added = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, ['draft'], 'adding a contest');
       const { max } = await trx
@@ -154,14 +158,14 @@ export function officerRoutes(ctx: AppContext, hooks: StateHooks): Router {
         .executeTakeFirstOrThrow();
       return insertContest(trx, electionId, Number(max ?? 0) + 1, body, true);
     });
-    res.status(201).json({ id });
+    res.status(201).json(added);
   });
 
   router.post('/api/officer/elections/:election/contests/:contest/candidates', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId, contest: contestId } = contestParams.parse(req.params);
     const body = candidateInput.parse(req.body);
-    const id = await db.transaction().execute(async (trx) => {
+    const added = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, ['draft', 'nominations'], 'adding a candidate');
       await contestOf(trx, electionId, contestId);
@@ -179,7 +183,7 @@ export function officerRoutes(ctx: AppContext, hooks: StateHooks): Router {
         election.state === 'draft',
       );
     });
-    res.status(201).json({ id });
+    res.status(201).json(added);
   });
 
   router.post('/api/officer/elections/:election/transition', async (req, res) => {

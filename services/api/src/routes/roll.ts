@@ -278,7 +278,7 @@ export function rollRoutes(ctx: AppContext): Router {
     const { election: electionId } = electionParams.parse(req.params);
     const body = invitationsInput.parse(req.body ?? {});
     const links: Array<{ name: string; link: string; code: string }> = [];
-    const created = await db.transaction().execute(async (trx) => {
+    const { created, index } = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, ['nominations', 'shortlist', 'voting'], 'sending invitations');
       let q = trx
@@ -321,15 +321,23 @@ export function rollRoutes(ctx: AppContext): Router {
         );
         links.push({ name: e.name, link, code });
       }
-      if (entries.length)
-        await recordAudit(trx, electionId, 'invitations.sent', { count: entries.length, by: officer.userId });
-      return entries.length;
+      // Nothing sent, nothing logged.
+      const logged = entries.length
+        ? await recordAudit(trx, electionId, 'invitations.sent', {
+            count: entries.length,
+            by: officer.userId,
+          })
+        : null;
+      return { created: entries.length, index: logged };
     });
     if (ctx.printInvitations) {
       // Embedded demo only: no mail server, so the links go to the console (never to the structured logs).
       for (const l of links) console.log(`[demo] invitation for ${l.name}: ${l.link}`);
     }
-    res.status(201).json({ created });
+    res.status(201).json({
+      created,
+      logEntry: index === null ? null : { index, type: 'invitations.sent' },
+    });
   });
 
   // "Am I on the roll?": the member's own entry, its history, and the proof of inclusion in the commitment.

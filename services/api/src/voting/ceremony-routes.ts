@@ -32,7 +32,7 @@ export function ceremonyRoutes(ctx: AppContext): Router {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
     const body = trusteesInput.parse(req.body);
-    const codes = await db.transaction().execute(async (trx) => {
+    const { codes, index } = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, SETUP_STATES, 'naming trustees');
       const existing = await trx
@@ -65,27 +65,31 @@ export function ceremonyRoutes(ctx: AppContext): Router {
         .set({ settings: json({ ...election.settings, threshold: body.threshold }) })
         .where('id', '=', electionId)
         .execute();
-      await recordAudit(trx, electionId, 'ceremony.configured', {
+      const logged = await recordAudit(trx, electionId, 'ceremony.configured', {
         threshold: body.threshold,
         trustees: out.map(({ index, name }) => ({ index, name })),
         by: officer.userId,
       });
-      return out;
+      return { codes: out, index: logged };
     });
     // Each code is shown once, to be handed to its trustee; only its hash is stored.
-    res.status(201).json({ threshold: body.threshold, trustees: codes });
+    res.status(201).json({
+      threshold: body.threshold,
+      trustees: codes,
+      logEntry: { index, type: 'ceremony.configured' },
+    });
   });
 
   router.post('/api/officer/elections/:election/trustees/reset', async (req, res) => {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
-    await db.transaction().execute(async (trx) => {
+    const index = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, SETUP_STATES, 'resetting the ceremony');
       await trx.deleteFrom('trustees').where('election_id', '=', electionId).execute();
-      await recordAudit(trx, electionId, 'ceremony.reset', { by: officer.userId });
+      return recordAudit(trx, electionId, 'ceremony.reset', { by: officer.userId });
     });
-    res.json({ reset: true });
+    res.json({ reset: true, logEntry: { index, type: 'ceremony.reset' } });
   });
 
   router.get('/api/elections/:election/ceremony', async (req, res) => {

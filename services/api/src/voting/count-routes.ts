@@ -102,7 +102,7 @@ export function countRoutes(ctx: AppContext): Router {
           .values({ contest_id: contest.id, election_id: electionId, ...rendered })
           .execute();
         const elected = tally.report.elected.map((i) => contest.candidates[i]!.id);
-        await recordAudit(trx, electionId, 'result', {
+        const resultIndex = await recordAudit(trx, electionId, 'result', {
           contest: contest.id,
           elected,
           ballots: decrypted.length,
@@ -112,21 +112,26 @@ export function countRoutes(ctx: AppContext): Router {
           report: sha256Hex(canonicalize(reportJson)),
           blt: sha256Hex(blt),
         });
-        results.push({ contest: contest.id, elected });
+        results.push({ contest: contest.id, elected, logEntry: { index: resultIndex, type: 'result' } });
       }
       await trx
         .updateTable('elections')
         .set({ state: 'counted', updated_at: new Date() })
         .where('id', '=', electionId)
         .execute();
-      await recordAudit(trx, electionId, 'election.state', {
+      const index = await recordAudit(trx, electionId, 'election.state', {
         from: 'closed',
         to: 'counted',
         by: officer.userId,
         counted: counted.length,
         superseded: superseded.length,
       });
-      return { counted: counted.length, superseded: superseded.length, results };
+      return {
+        counted: counted.length,
+        superseded: superseded.length,
+        results,
+        logEntry: { index, type: 'election.state' },
+      };
     });
     res.json(summary);
   });
