@@ -1,0 +1,262 @@
+// Contests and candidates: add a contest (seats, counting rule, secret or recorded vote, constraints such as
+// "at least 2 elected with gender = woman", nomination thresholds) and candidates with statements and attributes.
+import { useState } from 'preact/hooks';
+import { RULES } from '@openslate/client';
+import { ActionResult, formFields, useAction, type LogEntryRef } from './officer-action.js';
+import { allowedIn, describeConstraint, type ContestView, type SectionProps } from './officer-data.js';
+
+const RULE_NAMES: Record<(typeof RULES)[number], string> = {
+  scottish: 'Scottish STV',
+  ers97: 'ERS97 STV',
+  wigm: 'Weighted inclusive Gregory (WIGM)',
+  meek: 'Meek STV',
+};
+
+type Created = { id: string; logEntry: LogEntryRef };
+
+/** "gender=woman" lines → { gender: 'woman' }; a line without "=" is an error message. */
+export function parseAttributes(text: string): Record<string, string> | string {
+  const out: Record<string, string> = {};
+  for (const [i, line] of text.split('\n').entries()) {
+    if (!line.trim()) continue;
+    const at = line.indexOf('=');
+    if (at < 1) return `line ${i + 1}: write each attribute as name=value`;
+    out[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return out;
+}
+
+const optionalNumber = (s: string): number | undefined => (s === '' ? undefined : Number(s));
+
+function ConstraintFields(props: { n: number }) {
+  const id = (f: string) => `constraint-${props.n}-${f}`;
+  return (
+    <fieldset class="officer-row">
+      <legend>Constraint {props.n + 1}</legend>
+      <div>
+        <label for={id('kind')}>Kind</label>
+        <select id={id('kind')} name={`c${props.n}-kind`}>
+          <option value="min">at least</option>
+          <option value="max">at most</option>
+        </select>
+      </div>
+      <div>
+        <label for={id('count')}>How many</label>
+        <input id={id('count')} name={`c${props.n}-count`} type="number" min={0} max={100} required />
+      </div>
+      <div>
+        <label for={id('attribute')}>Attribute</label>
+        <input id={id('attribute')} name={`c${props.n}-attribute`} required placeholder="gender" />
+      </div>
+      <div>
+        <label for={id('value')}>Value</label>
+        <input id={id('value')} name={`c${props.n}-value`} required placeholder="woman" />
+      </div>
+    </fieldset>
+  );
+}
+
+function AddContest(props: SectionProps) {
+  const action = useAction(props.refresh);
+  const [constraints, setConstraints] = useState(0);
+  const submit = (e: Event) => {
+    const { form, get } = formFields(e);
+    action.run(
+      async () => {
+        const body = {
+          title: get('title'),
+          seats: Number(get('seats')),
+          rules: get('rules') as (typeof RULES)[number],
+          mode: get('mode') as 'secret' | 'recorded',
+          constraints: Array.from({ length: constraints }, (_, n) => {
+            const k = { attribute: get(`c${n}-attribute`), value: get(`c${n}-value`) };
+            const count = Number(get(`c${n}-count`));
+            return get(`c${n}-kind`) === 'max' ? { ...k, max: count } : { ...k, min: count };
+          }),
+          nominationThreshold: {
+            members: optionalNumber(get('members')),
+            affiliates: optionalNumber(get('affiliates')),
+          },
+        };
+        const res = await props.client.call<Created>('addContest', {
+          params: { election: props.election.id },
+          body,
+        });
+        return { message: `added the contest “${body.title}”.`, entries: [res.logEntry] };
+      },
+      () => {
+        form.reset();
+        setConstraints(0);
+      },
+    );
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby="add-contest">
+      <h3 id="add-contest">Add a contest</h3>
+      <label for="contest-title">Title</label>
+      <input id="contest-title" name="title" required maxLength={300} size={40} />
+      <label for="contest-seats">Seats</label>
+      <input id="contest-seats" name="seats" type="number" min={1} max={100} defaultValue="1" required />
+      <label for="contest-rules">Counting rule</label>
+      <select id="contest-rules" name="rules">
+        {/* The API's default first, so a reset form shows it again. */}
+        {['ers97' as const, ...RULES.filter((r) => r !== 'ers97')].map((r) => (
+          <option key={r} value={r}>
+            {RULE_NAMES[r]}
+          </option>
+        ))}
+      </select>
+      <fieldset>
+        <legend>Vote</legend>
+        <label class="inline">
+          <input type="radio" name="mode" value="secret" defaultChecked /> Secret ballot
+        </label>
+        <label class="inline">
+          <input type="radio" name="mode" value="recorded" /> Recorded vote (how each member voted is
+          published)
+        </label>
+      </fieldset>
+      {Array.from({ length: constraints }, (_, n) => (
+        <ConstraintFields key={n} n={n} />
+      ))}
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => setConstraints((n) => Math.min(n + 1, 10))}>
+          Add a constraint
+        </button>
+        {constraints > 0 ? (
+          <button type="button" class="secondary" onClick={() => setConstraints((n) => n - 1)}>
+            Remove the last constraint
+          </button>
+        ) : null}
+      </div>
+      <fieldset>
+        <legend>Nomination thresholds (optional)</legend>
+        <p class="hint" id="threshold-hint">
+          A candidate qualifies with this many member nominations, or this many affiliate nominations.
+        </p>
+        <label for="contest-members">Member nominations</label>
+        <input id="contest-members" name="members" type="number" min={1} aria-describedby="threshold-hint" />
+        <label for="contest-affiliates">Affiliate nominations</label>
+        <input
+          id="contest-affiliates"
+          name="affiliates"
+          type="number"
+          min={1}
+          aria-describedby="threshold-hint"
+        />
+      </fieldset>
+      <div class="actions">
+        <button type="submit" disabled={action.busy}>
+          Add the contest
+        </button>
+      </div>
+      <ActionResult action={action} />
+    </form>
+  );
+}
+
+function AddCandidate(props: SectionProps & { contest: ContestView }) {
+  const action = useAction(props.refresh);
+  const id = (f: string) => `${props.contest.id}-${f}`;
+  const submit = (e: Event) => {
+    const { form, get } = formFields(e);
+    action.run(
+      async () => {
+        const attributes = parseAttributes(get('attributes'));
+        if (typeof attributes === 'string') throw new Error(`Attributes, ${attributes}`);
+        const res = await props.client.call<Created>('addCandidate', {
+          params: { election: props.election.id, contest: props.contest.id },
+          body: { name: get('name'), statement: get('statement'), attributes },
+        });
+        return { message: `added ${get('name')} to ${props.contest.title}.`, entries: [res.logEntry] };
+      },
+      () => form.reset(),
+    );
+  };
+  return (
+    <form onSubmit={submit} aria-labelledby={id('add')}>
+      <h4 id={id('add')}>Add a candidate to {props.contest.title}</h4>
+      <label for={id('name')}>Name</label>
+      <input id={id('name')} name="name" required maxLength={200} size={30} />
+      <label for={id('statement')}>Statement</label>
+      <textarea id={id('statement')} name="statement" rows={3} cols={50} maxLength={5000} />
+      <label for={id('attributes')}>Attributes</label>
+      <p class="hint" id={id('attributes-hint')}>
+        One per line, as name=value (for example gender=woman); constraints count these.
+      </p>
+      <textarea
+        id={id('attributes')}
+        name="attributes"
+        rows={2}
+        cols={30}
+        aria-describedby={id('attributes-hint')}
+      />
+      <div class="actions">
+        <button type="submit" disabled={action.busy}>
+          Add the candidate
+        </button>
+      </div>
+      <ActionResult action={action} />
+    </form>
+  );
+}
+
+export function OfficerContests(props: SectionProps) {
+  const { election } = props;
+  return (
+    <section class="officer-section" aria-labelledby="contests">
+      <h2 id="contests">Contests and candidates</h2>
+      {election.contests.length === 0 ? <p>No contests yet.</p> : null}
+      {election.contests.map((c) => (
+        <article key={c.id} class="officer-card">
+          <h3>{c.title}</h3>
+          <p>
+            {c.seats} seat{c.seats === 1 ? '' : 's'} ·{' '}
+            {RULE_NAMES[c.rules as (typeof RULES)[number]] ?? c.rules} ·{' '}
+            {c.mode === 'recorded' ? 'recorded vote' : 'secret ballot'}
+          </p>
+          {c.constraints.length ? (
+            <ul>
+              {c.constraints.map((k, i) => (
+                <li key={i}>Constraint: {describeConstraint(k)}</li>
+              ))}
+            </ul>
+          ) : null}
+          {c.candidates.length === 0 ? (
+            <p>No candidates yet.</p>
+          ) : (
+            <div class="table-wrap">
+              <table>
+                <caption class="visually-hidden">Candidates for {c.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Candidate</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Attributes</th>
+                    <th scope="col">Statement</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.candidates.map((k) => (
+                    <tr key={k.id}>
+                      <th scope="row">{k.name}</th>
+                      <td>{k.status}</td>
+                      <td>
+                        {Object.entries(k.attributes)
+                          .map(([a, v]) => `${a}=${v}`)
+                          .join(', ')}
+                      </td>
+                      <td>{k.statement}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          {allowedIn(election.state, 'addCandidate') ? <AddCandidate {...props} contest={c} /> : null}
+        </article>
+      ))}
+      {allowedIn(election.state, 'addContest') ? <AddContest {...props} /> : null}
+    </section>
+  );
+}
