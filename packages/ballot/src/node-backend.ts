@@ -1,6 +1,6 @@
 // Node-only back-end on node:crypto (OpenSSL): Ed25519 ≈ 13× and RSA-PSS verification ≈ 10× faster than the
 // pure one (scripts/bench/src/ballot.ts). Import from '@openslate/ballot/node', never from browser code.
-import { createHash, createPrivateKey, createPublicKey, constants, sign, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, constants, hash, sign, verify } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { CryptoBackend } from './backend.js';
 import { toBase64url } from './encoding.js';
@@ -50,7 +50,7 @@ export function createNodeBackend(): CryptoBackend {
         return false;
       }
     },
-    sha256: (data) => new Uint8Array(createHash('sha256').update(data).digest()),
+    sha256: (data) => new Uint8Array(hash('sha256', data, 'buffer')),
     rsaPssVerify(key, message, signature) {
       if (signature.length !== key.modulusBytes) return false;
       try {

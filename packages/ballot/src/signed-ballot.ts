@@ -6,7 +6,15 @@ import type { GroupBackend } from './group-backend.js';
 import type { ContestChoices, EncryptedChoices } from './choices.js';
 import { checkCredential } from './credential.js';
 import type { Credential } from './credential.js';
-import { isRecord, requireExactMembers, requireSafeInteger, toBase64url, utf8 } from './encoding.js';
+import {
+  concatBytes,
+  equalBytes,
+  isRecord,
+  requireExactMembers,
+  requireSafeInteger,
+  toBase64url,
+  utf8,
+} from './encoding.js';
 import { attempt, BallotError } from './errors.js';
 import type { Result } from './errors.js';
 import type { IssuerKeyRecord, IssuerKeyring } from './issuer-keys.js';
@@ -104,11 +112,22 @@ export function createBallot(input: BallotInput, backend: CryptoBackend = pureBa
 // building it this way saves a second canonicalisation per ballot (test/ballot.test.ts checks the equality).
 const TYPE_SUFFIX = `,"type":${JSON.stringify(BALLOT_TYPE)}}`;
 
+const TYPE_SUFFIX_BYTES = utf8(TYPE_SUFFIX);
+const signatureMember = (signature: string): string => `,"signature":${JSON.stringify(signature)}`;
+
 /** Canonical text of a signed ballot from the canonical text of its body and its (base64url) signature. */
 export function signedBallotText(bodyText: string, signature: string): string {
   if (!bodyText.endsWith(TYPE_SUFFIX))
     throw new BallotError('MALFORMED_INPUT', 'not a canonical ballot body');
-  return `${bodyText.slice(0, -TYPE_SUFFIX.length)},"signature":${JSON.stringify(signature)}${TYPE_SUFFIX}`;
+  return `${bodyText.slice(0, -TYPE_SUFFIX.length)}${signatureMember(signature)}${TYPE_SUFFIX}`;
+}
+
+/** `signedBallotText` on UTF-8 bytes, so the verifier encodes the ballot once (the suffix is ASCII). */
+function signedBallotBytes(body: Uint8Array, signature: string): Uint8Array {
+  const cut = body.length - TYPE_SUFFIX_BYTES.length;
+  if (cut < 0 || !equalBytes(body.subarray(cut), TYPE_SUFFIX_BYTES))
+    throw new BallotError('MALFORMED_INPUT', 'not a canonical ballot body');
+  return concatBytes(body.subarray(0, cut), utf8(signatureMember(signature)), TYPE_SUFFIX_BYTES);
 }
 
 const BALLOT_FIELDS = ['type', 'electionId', 'ballotKey', 'credential', 'counter', 'contests', 'signature'];
@@ -127,7 +146,7 @@ export function verifyBallot(input: unknown, context: BallotVerificationContext)
     if (!isRecord(ballot.contests) || Object.keys(ballot.contests).length === 0) {
       throw new BallotError('MALFORMED_INPUT', 'ballot has no contests');
     }
-    const bodyText = checkObjectSignature(context.backend, ballot, ballot.ballotKey, 'BAD_BALLOT_SIGNATURE');
+    const body = checkObjectSignature(context.backend, ballot, ballot.ballotKey, 'BAD_BALLOT_SIGNATURE');
     const ballotKey = ballot.ballotKey as string;
     const issuer = checkCredential(context.backend, context.issuerKeys, ballotKey, ballot.credential);
     for (const contestId of Object.keys(ballot.contests)) {
@@ -147,7 +166,7 @@ export function verifyBallot(input: unknown, context: BallotVerificationContext)
     const signed = ballot as unknown as SignedBallot;
     return {
       ballot: signed,
-      hash: context.backend.sha256(utf8(signedBallotText(bodyText, ballot.signature as string))),
+      hash: context.backend.sha256(signedBallotBytes(body, ballot.signature as string)),
       issuerKey: issuer.record,
       weight: issuer.record.weight,
     };
