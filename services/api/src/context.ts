@@ -3,6 +3,7 @@ import type { LogIdentity, PublicationDir } from '@openslate/publisher';
 import type { Sessions } from './auth/session.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
+import type { CastVerifier } from './voting/verify-cast.js';
 
 /** Everything a route needs, built once at start-up (main.ts) or per test (test/support.ts). */
 export interface AppContext {
@@ -18,4 +19,6 @@ export interface AppContext {
   readonly publicUrl: string;
   /** Print invitation links to stdout (embedded demo only; never in logs). */
   readonly printInvitations: boolean;
+  /** Checks cast ballots: worker threads in main.ts (verify-pool.ts); on the event loop when absent. */
+  readonly castVerifier?: CastVerifier;
 }

@@ -18,6 +18,7 @@ import { seedDemo } from './demo.js';
 import { createLogger } from './logger.js';
 import { startMailer } from './mailer.js';
 import { Metrics } from './metrics.js';
+import { VerifyPool } from './voting/verify-pool.js';
 
 const logger = createLogger();
 const config = databaseConfigFromEnv();
@@ -26,6 +27,8 @@ const host = process.env['HOST'] ?? '127.0.0.1';
 const publicUrl =
   process.env['OPENSLATE_PUBLIC_URL'] ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
 
+// Threads that check cast ballots (signatures and proofs) beside the event loop; 0: on the event loop.
+const verifyThreads = Number(process.env['OPENSLATE_VERIFY_THREADS'] ?? 1);
 const database = await openDatabase(config);
 await migrateToLatest(database.db);
 const secret =
@@ -41,6 +44,7 @@ const ctx = {
   identity: loadLogIdentity(),
   publicUrl,
   printInvitations: config.kind === 'pglite',
+  castVerifier: verifyThreads > 0 ? new VerifyPool(verifyThreads) : undefined,
 };
 const withDemo = config.kind === 'pglite' || process.env['OPENSLATE_DEMO'] === '1';
 if (withDemo) {
@@ -78,7 +82,10 @@ const shutdown = (signal: string) => {
   stopMailer?.();
   server.close(
     () =>
-      void (publisher?.stop() ?? Promise.resolve()).then(() => database.close()).then(() => process.exit(0)),
+      void (publisher?.stop() ?? Promise.resolve())
+        .then(() => ctx.castVerifier?.close())
+        .then(() => database.close())
+        .then(() => process.exit(0)),
   );
   setTimeout(() => process.exit(1), 5000).unref();
 };

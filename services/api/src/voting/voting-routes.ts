@@ -2,9 +2,6 @@ import { castInput, credentialInput, identityInput, receiptParams } from '@opens
 import { createHash } from 'node:crypto';
 import {
   resolveRevotes,
-  toBase64url,
-  trackerCode,
-  verifyBallot,
   verifyIssuanceRequest,
   type IssuerKeyRecord,
   type SignedBallot,
@@ -15,7 +12,6 @@ import {
   issueBlindSignature,
   type IssuerSecretKey,
 } from '@openslate/ballot/node';
-import { canonicalBytes } from '@openslate/canonical-json';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { memberOf } from '../auth/guards.js';
@@ -25,10 +21,10 @@ import { assertState } from '../election-state.js';
 import { electionById, isUniqueViolation } from '../elections.js';
 import { ApiError, isDatabaseUnavailable } from '../errors.js';
 import { electionParams } from '@openslate/client';
-import { encodeEntry } from '@openslate/log';
-import { castBatchWriter, type VerifiedCast } from './cast-batch.js';
+import { castBatchWriter } from './cast-batch.js';
 import { GroupCommit } from './group-commit.js';
 import { loadManifest } from './manifest.js';
+import { inProcessVerifier } from './verify-cast.js';
 
 // The most ballots one cast transaction writes (7 bind parameters per ballot row: 1,792, far below 65,535).
 const CAST_BATCH = 256;
@@ -41,6 +37,7 @@ const issuerCache = new Map<string, IssuerSecretKey>();
 export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number }): Router {
   const router = Router();
   const { db } = ctx.database;
+  const verifier = ctx.castVerifier ?? inProcessVerifier;
   const casts = new GroupCommit(castBatchWriter(db), {
     maxBatch: CAST_BATCH,
     maxWaitMs: 0,
@@ -173,24 +170,17 @@ export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number 
   router.post('/api/elections/:election/ballots', async (req, res) => {
     const { election: electionId } = electionParams.parse(req.params);
     const { ballot } = castInput.parse(req.body);
-    const { manifest, keyring } = await loadManifest(db, electionId);
-    const verified = verifyBallot(ballot, {
-      backend,
-      electionId,
-      issuerKeys: keyring,
-      electionPublicKey: manifest.electionKey.publicKey,
-    });
-    if (!verified.ok) throw new ApiError(400, verified.error.code, verified.error.message);
-    const signed = verified.value.ballot;
-    const hash = toBase64url(verified.value.hash);
-    const cast: VerifiedCast = {
-      ballotKey: signed.ballotKey,
-      counter: signed.counter,
-      weight: verified.value.weight,
-      hash,
-      body: canonicalBytes(signed),
-      entry: encodeEntry({ type: 'ballot.cast', election: electionId, body: { ballot: signed } }),
-    };
+    const { manifest } = await loadManifest(db, electionId);
+    const checked = await verifier.verify(
+      {
+        electionId,
+        issuerKeys: manifest.issuerKeys,
+        electionPublicKey: manifest.electionKey.publicKey,
+      },
+      ballot,
+    );
+    if (!checked.ok) throw new ApiError(400, checked.code, checked.message);
+    const { cast, tracker } = checked;
     let logIndex: number;
     try {
       // Answered only once the batch holding this ballot has committed (group commit, cast-batch.ts).
@@ -206,8 +196,8 @@ export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number 
     }
     ctx.metrics.ballotsCast.inc();
     res.status(201).json({
-      hash,
-      tracker: trackerCode(verified.value.hash),
+      hash: cast.hash,
+      tracker,
       logIndex,
       proof: `/log/${electionId}/proof/inclusion?index=${logIndex}`,
     });

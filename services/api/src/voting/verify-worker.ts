@@ -1,0 +1,16 @@
+// A verification thread of verify-pool.ts: answers each { id, terms, ballot } message with { id, check }.
+import { parentPort } from 'node:worker_threads';
+import { checkCast, type CastTerms } from './verify-cast.js';
+
+export interface VerifyRequest {
+  readonly id: number;
+  readonly terms: CastTerms;
+  readonly ballot: unknown;
+}
+
+parentPort?.on('message', (request: VerifyRequest) => {
+  void checkCast(request.terms, request.ballot).then(
+    (check) => parentPort?.postMessage({ id: request.id, check }),
+    (err: unknown) => parentPort?.postMessage({ id: request.id, failure: String(err) }),
+  );
+});
