@@ -16,8 +16,9 @@ export class HttpClient {
     private readonly base: URL,
     private readonly localAddress = '127.0.0.1',
     private token: string | null = null,
+    private readonly sockets = 4,
   ) {
-    this.agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    this.agent = new Agent({ keepAlive: true, maxSockets: sockets });
   }
 
   /** The client for voter `n` (0-based): 127.1.x.y, distinct for n < 65,024. */
@@ -53,7 +54,7 @@ export class HttpClient {
   /** New connections: idle keep-alive sockets the server may be closing are not reused (between phases). */
   reconnect(): void {
     this.agent.destroy();
-    this.agent = new Agent({ keepAlive: true, maxSockets: 4 });
+    this.agent = new Agent({ keepAlive: true, maxSockets: this.sockets });
   }
 
   private send(method: string, path: string, payload: string | undefined, type: string): Promise<Reply> {

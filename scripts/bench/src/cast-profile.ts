@@ -6,6 +6,7 @@ import path from 'node:path';
 interface ProfileNode {
   readonly id: number;
   readonly hitCount?: number;
+  readonly children?: readonly number[];
   readonly callFrame: { readonly functionName: string; readonly url: string };
 }
 
@@ -38,11 +39,26 @@ export function profileSummary(dir: string, top = 12): string {
     const fn = `${functionName || '(anonymous)'} [${place}]`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + hits);
   }
-  const rank = (m: Map<string, number>) =>
+  // Inclusive ("total") time: each sampled node's hits count once for every distinct function on its stack.
+  const parent = new Map<number, ProfileNode>();
+  for (const node of profile.nodes) for (const c of node.children ?? []) parent.set(c, node);
+  const inclusive = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const hits = node.hitCount ?? 0;
+    if (hits === 0 || node.callFrame.functionName === '(idle)') continue;
+    const seen = new Set<string>();
+    for (let n: ProfileNode | undefined = node; n; n = parent.get(n.id)) {
+      const { functionName, url } = n.callFrame;
+      if (functionName === '(root)') continue;
+      seen.add(`${functionName || '(anonymous)'} [${placeOf(url, functionName)}]`);
+    }
+    for (const fn of seen) inclusive.set(fn, (inclusive.get(fn) ?? 0) + hits);
+  }
+  const rank = (m: Map<string, number>, n = top) =>
     [...m]
       .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
+      .slice(0, n)
       .map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
       .join('\n');
-  return `API process CPU profile (self time, idle excluded):\n by place\n${rank(byPlace)}\n by function\n${rank(byFunction)}\n`;
+  return `API process CPU profile (self time, idle excluded):\n by place\n${rank(byPlace)}\n by function\n${rank(byFunction)}\n by function, inclusive (callees counted)\n${rank(inclusive, 30)}\n`;
 }

@@ -4,7 +4,7 @@
 // issuance (sign-in, identity key, blind-signed credential), ballot building (client CPU, untimed), casting.
 // Prints requests/s, p50/p99 latency and errors per phase, and the server process's CPU per request.
 // Not a test. Server: BENCH_DATABASE_URL or DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ const SERVER_URL =
   'postgres://postgres@127.0.0.1:5432/postgres';
 const VOTERS = Number(process.env['BENCH_VOTERS'] ?? 1000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 100);
+const PROFILE = Boolean(process.env['BENCH_PROFILE']);
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../services/api/dist/main.js');
 
 /** Runs `task` over `items` with at most `limit` in flight; results in the order of `items`. */
@@ -61,20 +62,29 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'openslate-bench-cast-'));
   const port = 30000 + Math.floor(Math.random() * 20000);
   const base = new URL(`http://127.0.0.1:${port}`);
-  const server = spawn(process.execPath, [...(process.env['BENCH_PROFILE'] ? ['--cpu-prof'] : []), MAIN], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      DATABASE_URL: scratch.url,
-      PORT: String(port),
-      OPENSLATE_DEMO: '1',
-      OPENSLATE_KEY_DIR: path.join(dir, 'keys'),
-      OPENSLATE_PUBLICATION_DIR: path.join(dir, 'publication'),
-      OPENSLATE_SESSION_SECRET: randomBytes(32).toString('base64url'),
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const startApi = (profile: boolean) =>
+    spawn(process.execPath, [...(profile ? ['--cpu-prof'] : []), MAIN], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        DATABASE_URL: scratch.url,
+        PORT: String(port),
+        OPENSLATE_DEMO: '1',
+        OPENSLATE_KEY_DIR: path.join(dir, 'keys'),
+        OPENSLATE_PUBLICATION_DIR: path.join(dir, 'publication'),
+        OPENSLATE_SESSION_SECRET: secret,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  const stopApi = async (child: ChildProcess) => {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  };
+  const secret = randomBytes(32).toString('base64url');
+  let server = startApi(false);
   const database = await openDatabase({ kind: 'postgres', url: scratch.url });
   try {
     await waitForHealth(new URL('/healthz', base), server);
@@ -88,13 +98,12 @@ async function main(): Promise<void> {
       new HttpClient(base).get(`/api/elections/${election.id}/manifest`),
     )) as unknown as Manifest;
     const voters = election.codes.map((_, i) => new BenchVoter(HttpClient.forVoter(base, i), election.id));
-    const pid = server.pid!;
 
     const members = await inPool(voters, CONCURRENCY, (v, i) => v.prepare(election.codes[i]!));
     const clients = voters.map((v) => v.client);
     const issuance = await phase(
       'credentials issued (client blinding included in the wall time)',
-      pid,
+      server.pid!,
       clients,
       () => inPool(voters, CONCURRENCY, (v, i) => v.obtainCredential(manifest, members[i]!)),
     );
@@ -109,11 +118,19 @@ async function main(): Promise<void> {
     console.log(
       `ballots built on the client in ${((performance.now() - t0) / 1000).toFixed(1)} s (untimed)\n`,
     );
-    const casting = await phase('ballots cast', pid, clients, () =>
-      inPool(voters, CONCURRENCY, (v, i) =>
-        v.client.post(`/api/elections/${election.id}/ballots`, ballots[i]!),
-      ),
+    if (PROFILE) {
+      // The profile covers the casting phase alone: the API restarts under --cpu-prof on the same database.
+      await stopApi(server);
+      server = startApi(true);
+      await waitForHealth(new URL('/healthz', base), server);
+    }
+    // Casting is anonymous (no session token, as the browser sends it) over CONCURRENCY keep-alive connections
+    // shared by all voters, as a reverse proxy keeps them to the API.
+    const caster = new HttpClient(base, '127.0.0.1', null, CONCURRENCY);
+    const casting = await phase('ballots cast', server.pid!, [caster], () =>
+      inPool(ballots, CONCURRENCY, (ballot) => caster.post(`/api/elections/${election.id}/ballots`, ballot)),
     );
+    caster.close();
     for (const p of [issuance, casting]) console.log(summarise(p));
 
     const stored = await database.db
@@ -125,11 +142,10 @@ async function main(): Promise<void> {
     console.log(`ballots stored: ${stored.n} (201 answers: ${accepted})`);
     for (const v of voters) v.client.close();
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
+    await stopApi(server);
     await database.close();
     await scratch.drop();
-    if (process.env['BENCH_PROFILE']) console.log(profileSummary(dir));
+    if (PROFILE) console.log(profileSummary(dir));
     rmSync(dir, { recursive: true, force: true });
   }
 }
