@@ -1,6 +1,6 @@
 // Figures for bench:cast: latency percentiles, throughput, errors by status and code, and a process's CPU time.
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Reply } from './cast-http.js';
 
 export interface Phase {
@@ -8,6 +8,10 @@ export interface Phase {
   readonly replies: readonly Reply[];
   readonly seconds: number;
   readonly serverCpuSeconds: number;
+  /** CPU of every PostgreSQL process on the machine (other users' included) during the phase. */
+  readonly postgresCpuSeconds: number;
+  /** CPU of this process (the simulated voters) during the phase. */
+  readonly driverCpuSeconds: number;
 }
 
 /** The q-quantile (0..1) of sorted values, nearest rank. */
@@ -19,11 +23,38 @@ export function quantile(sorted: readonly number[], q: number): number {
 // proc(5): fields 14 and 15 of /proc/<pid>/stat are utime and stime in clock ticks (USER_HZ, 100 on Linux).
 const USER_HZ = 100;
 
-/** CPU seconds (user + system) a process has used so far. */
+/** CPU seconds (user + system, all threads) a process has used so far; 0 if it has gone. */
 export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return 0;
+  }
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / USER_HZ;
+}
+
+/** Per process id, CPU seconds so far of every process named `postgres` (proc(5) comm field). */
+export function postgresCpu(): Map<number, number> {
+  const cpu = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/comm`, 'utf8').trim() !== 'postgres') continue;
+    } catch {
+      continue;
+    }
+    cpu.set(Number(name), processCpuSeconds(Number(name)));
+  }
+  return cpu;
+}
+
+/** CPU used by PostgreSQL between two `postgresCpu()` readings (backends that started or ended included). */
+export function postgresCpuBetween(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>) {
+  let sum = 0;
+  for (const [pid, s] of after) sum += s - (before.get(pid) ?? 0);
+  return sum;
 }
 
 export function summarise(p: Phase): string {
@@ -36,12 +67,14 @@ export function summarise(p: Phase): string {
     errors.set(key, (errors.get(key) ?? 0) + 1);
   }
   const n = p.replies.length;
+  const perRequest = (seconds: number) => ((seconds * 1000) / n).toFixed(2);
   const errorText = errors.size === 0 ? '0' : [...errors].map(([k, c]) => `${c} × ${k}`).join(', ');
   return [
     `${p.name}: ${n} requests in ${p.seconds.toFixed(2)} s = ${(n / p.seconds).toFixed(0)}/s`,
     `  latency p50 ${quantile(ms, 0.5).toFixed(1)} ms, p99 ${quantile(ms, 0.99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms`,
     `  errors: ${errorText}`,
-    `  API process CPU: ${p.serverCpuSeconds.toFixed(2)} s = ${((p.serverCpuSeconds * 1000) / n).toFixed(2)} ms per request`,
+    `  CPU per request: API process ${perRequest(p.serverCpuSeconds)} ms, PostgreSQL ${perRequest(p.postgresCpuSeconds)} ms, ` +
+      `simulated voters ${perRequest(p.driverCpuSeconds)} ms (API ${p.serverCpuSeconds.toFixed(2)} s in all)`,
     '',
   ].join('\n');
 }

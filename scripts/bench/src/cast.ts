@@ -16,7 +16,14 @@ import { createScratchDatabase } from '@openslate/db/testing';
 import { setUpElection } from './cast-election.js';
 import { HttpClient, type Reply } from './cast-http.js';
 import { profileSummary } from './cast-profile.js';
-import { processCpuSeconds, summarise, waitForHealth, type Phase } from './cast-report.js';
+import {
+  postgresCpu,
+  postgresCpuBetween,
+  processCpuSeconds,
+  summarise,
+  waitForHealth,
+  type Phase,
+} from './cast-report.js';
 import { BenchVoter, type Manifest } from './cast-voter.js';
 
 const SERVER_URL =
@@ -51,10 +58,20 @@ async function phase(
 ): Promise<Phase> {
   for (const c of clients) c.reconnect();
   const cpu0 = processCpuSeconds(pid);
+  const pg0 = postgresCpu();
+  const driver0 = process.cpuUsage();
   const t0 = performance.now();
   const replies = await run();
   const seconds = (performance.now() - t0) / 1000;
-  return { name, replies, seconds, serverCpuSeconds: processCpuSeconds(pid) - cpu0 };
+  const driver = process.cpuUsage(driver0);
+  return {
+    name,
+    replies,
+    seconds,
+    serverCpuSeconds: processCpuSeconds(pid) - cpu0,
+    postgresCpuSeconds: postgresCpuBetween(pg0, postgresCpu()),
+    driverCpuSeconds: (driver.user + driver.system) / 1e6,
+  };
 }
 
 async function main(): Promise<void> {
@@ -132,6 +149,12 @@ async function main(): Promise<void> {
     );
     caster.close();
     for (const p of [issuance, casting]) console.log(summarise(p));
+    const metrics = await (await fetch(new URL('/metrics', base))).text();
+    const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1]);
+    const batches = metric('openslate_cast_batch_size_count');
+    console.log(
+      `cast transactions: ${batches}, ${(metric('openslate_cast_batch_size_sum') / batches).toFixed(1)} ballots each on average`,
+    );
 
     const stored = await database.db
       .selectFrom('ballots')

@@ -15,6 +15,12 @@ export class Metrics {
     help: 'Ballots accepted (revotes included)',
     registers: [this.registry],
   });
+  readonly castBatchSize = new Histogram({
+    name: 'openslate_cast_batch_size',
+    help: 'Ballots written per cast transaction (group commit)',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
+  });
   readonly credentialsIssued = new Counter({
     name: 'openslate_credentials_issued_total',
     help: 'Blind-signed credentials issued',

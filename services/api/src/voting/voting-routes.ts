@@ -21,7 +21,7 @@ import { assertState } from '../election-state.js';
 import { electionById, isUniqueViolation } from '../elections.js';
 import { ApiError, isDatabaseUnavailable } from '../errors.js';
 import { electionParams } from '@openslate/client';
-import { castBatchWriter } from './cast-batch.js';
+import { castBatchWriter, type VerifiedCast } from './cast-batch.js';
 import { GroupCommit } from './group-commit.js';
 import { loadManifest } from './manifest.js';
 import { inProcessVerifier } from './verify-cast.js';
@@ -38,11 +38,18 @@ export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number 
   const router = Router();
   const { db } = ctx.database;
   const verifier = ctx.castVerifier ?? inProcessVerifier;
-  const casts = new GroupCommit(castBatchWriter(db), {
-    maxBatch: CAST_BATCH,
-    maxWaitMs: 0,
-    retryAlone: (err) => !isDatabaseUnavailable(err),
-  });
+  const writeCasts = castBatchWriter(db);
+  const casts = new GroupCommit<string, VerifiedCast, number>(
+    (electionId, batch) => {
+      ctx.metrics.castBatchSize.observe(batch.length);
+      return writeCasts(electionId, batch);
+    },
+    {
+      maxBatch: CAST_BATCH,
+      maxWaitMs: 0,
+      retryAlone: (err) => !isDatabaseUnavailable(err),
+    },
+  );
 
   router.get('/api/elections/:election/manifest', async (req, res) => {
     const { election: electionId } = electionParams.parse(req.params);
