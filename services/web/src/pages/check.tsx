@@ -26,7 +26,7 @@ const HASH = /^[A-Za-z0-9_-]{43}$/;
 
 /** The published entry bundle's bytes (a static file of the log, C2SP tlog-tiles). */
 async function fetchLogFile(election: string, path: string): Promise<Uint8Array> {
-  const res = await fetch(`/log/${encodeURIComponent(election)}/tile/${path}`, { credentials: 'omit' });
+  const res = await fetch(`/log/${encodeURIComponent(election)}/${path}`, { credentials: 'omit' });
   if (!res.ok) throw new Error(`the log file ${path} could not be fetched (HTTP ${res.status})`);
   return new Uint8Array(await res.arrayBuffer());
 }
