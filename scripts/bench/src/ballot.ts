@@ -49,21 +49,22 @@ function startWorker(
   workload: Workload,
   seconds: number,
 ): Promise<{ go: () => Promise<number> }> {
-  return new Promise((ready, reject) => {
-    const worker = new Worker(new URL('./ballot-worker.js', import.meta.url), {
-      workerData: { data, workload, seconds },
-    });
-    worker.once('error', reject);
-    worker.once('message', () =>
-      ready({
-        go: () =>
-          new Promise<number>((done) => {
-            worker.once('message', (count: number) => void worker.terminate().then(() => done(count)));
-            worker.postMessage('go');
-          }),
-      }),
-    );
+  const worker = new Worker(new URL('./ballot-worker.js', import.meta.url), {
+    workerData: { data, workload, seconds },
   });
+  const next = <T>() =>
+    new Promise<T>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  const go = async (): Promise<number> => {
+    const count = next<number>();
+    worker.postMessage('go');
+    const n = await count;
+    await worker.terminate();
+    return n;
+  };
+  return next<string>().then(() => ({ go }));
 }
 
 const fmt = (x: number) => Math.round(x).toLocaleString('en');
