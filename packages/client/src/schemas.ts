@@ -59,11 +59,97 @@ export const candidateInput = z.object({
   attributes: attributesSchema.default({}),
 });
 
+/** What a contest asks: an STV election of `seats`, or a question counted by packages/questions. */
+export const CONTEST_KINDS = ['stv', 'yes-no-abstain', 'approval', 'choose-one'] as const;
+export type ContestKind = (typeof CONTEST_KINDS)[number];
+/** A motion's majority and whether abstentions count in its base (docs/counting-rules.md, "Questions"). */
+export const MAJORITIES = ['simple', 'two-thirds', 'of-eligible'] as const;
+export const ABSTENTIONS = ['excluded', 'included'] as const;
+
+/** Minimum turnout (weight of the ballots received for the contest): a weight, or a share of the roll's weight. */
+export const quorumInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('weight'), weight: z.number().int().min(1).max(1_000_000_000) }),
+  z
+    .object({
+      kind: z.literal('fraction-of-eligible'),
+      numerator: z.number().int().min(1).max(1_000_000),
+      denominator: z.number().int().min(1).max(1_000_000),
+    })
+    .refine(
+      (q) => q.numerator <= q.denominator,
+      'a quorum fraction must be at most 1 (numerator ≤ denominator)',
+    ),
+]);
+
+/** The settings each kind may carry; anything else given for that kind is refused by name. */
+const KIND_FIELDS: Readonly<Record<ContestKind, readonly string[]>> = {
+  stv: ['seats', 'rules', 'constraints'],
+  'yes-no-abstain': ['majority', 'abstentions', 'text'],
+  approval: ['winners', 'text'],
+  'choose-one': ['requireMajority', 'abstentions', 'text'],
+};
+const SETTINGS = ['seats', 'rules', 'majority', 'abstentions', 'winners', 'requireMajority', 'text'] as const;
+
+interface ContestShape {
+  kind: ContestKind;
+  seats?: number | undefined;
+  majority?: string | undefined;
+  abstentions?: string | undefined;
+  requireMajority?: boolean | undefined;
+  winners?: number | undefined;
+  constraints: readonly { min?: number | undefined }[];
+  candidates: readonly unknown[];
+  [setting: string]: unknown;
+}
+
+/** Why a contest's settings do not fit its kind, as zod issues naming the field. */
+function checkContestKind(c: ContestShape, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const allowed = KIND_FIELDS[c.kind];
+  for (const field of SETTINGS)
+    if (c[field] !== undefined && !allowed.includes(field))
+      issue(field, `${field} does not apply to a ${c.kind} contest`);
+  if (c.kind !== 'stv' && c.constraints.length > 0)
+    issue('constraints', `constraints apply only to STV contests, not to a ${c.kind} contest`);
+  if (c.kind === 'stv' && c.seats === undefined) issue('seats', 'an STV contest needs seats');
+  if (c.kind === 'stv' && c.constraints.some((k) => (k.min ?? 0) > (c.seats ?? 0)))
+    issue('constraints', 'a minimum cannot exceed the seats');
+  if (c.kind === 'yes-no-abstain' && c.majority === undefined)
+    issue('majority', 'a yes/no/abstain motion needs a majority: simple, two-thirds or of-eligible');
+  if (c.kind === 'yes-no-abstain' && c.candidates.length > 0)
+    issue('candidates', 'a yes/no/abstain motion has no candidates: its answers are yes, no and abstain');
+  if (c.kind === 'yes-no-abstain' && c.majority === 'of-eligible' && c.abstentions !== undefined)
+    issue('abstentions', 'a majority of the eligible roll ignores abstentions: leave them unset');
+  if (c.kind === 'choose-one' && c.abstentions !== undefined && c.requireMajority !== true)
+    issue('abstentions', 'abstentions matter only with requireMajority: true');
+  if (
+    c.kind === 'approval' &&
+    c.winners !== undefined &&
+    c.candidates.length > 0 &&
+    c.winners > c.candidates.length
+  )
+    issue('winners', `${c.winners} winners wanted but only ${c.candidates.length} options given`);
+}
+
+/**
+ * A contest: `kind` (default `stv`) and that kind's settings. STV: `seats`, `rules`, `constraints`. A motion
+ * (`yes-no-abstain`): `majority`, `abstentions`, optional `text`; its answers are yes/no/abstain, so no candidates.
+ * `approval` (optional `winners`) and `choose-one` (optional `requireMajority`, `abstentions`): the candidates are
+ * the options. Every kind may have a `quorum`.
+ */
 export const contestInput = z
   .object({
     title: z.string().trim().min(1).max(300),
-    seats: z.number().int().min(1).max(100),
-    rules: z.enum(RULES).default('ers97'),
+    kind: z.enum(CONTEST_KINDS).default('stv'),
+    /** A motion's or question's full text, shown on the ballot under the title. */
+    text: z.string().max(20_000).optional(),
+    seats: z.number().int().min(1).max(100).optional(),
+    rules: z.enum(RULES).optional(),
+    majority: z.enum(MAJORITIES).optional(),
+    abstentions: z.enum(ABSTENTIONS).optional(),
+    winners: z.number().int().min(1).max(200).optional(),
+    requireMajority: z.boolean().optional(),
+    quorum: quorumInput.optional(),
     mode: z.enum(['secret', 'recorded']).default('secret'),
     constraints: z.array(constraintSchema).max(10).default([]),
     nominationThreshold: z
@@ -71,7 +157,7 @@ export const contestInput = z
       .default({}),
     candidates: z.array(candidateInput).max(200).default([]),
   })
-  .refine((c) => c.constraints.every((k) => (k.min ?? 0) <= c.seats), 'a minimum cannot exceed the seats');
+  .superRefine(checkContestKind);
 
 export const electionInput = z.object({
   title: z.string().trim().min(1).max(300),

@@ -14,6 +14,7 @@ export { tally, type Tally } from './tally.js';
 export { meetsShare, leastMeeting, percent, type Fraction } from './fraction.js';
 export { chooseHighest, defaultSeed } from './highest.js';
 export { countQuestion } from './count.js';
+export { evaluateQuorum } from './quorum.js';
 export { resolveAmendments, type AmendmentOutcome } from './amendment.js';
 export { renderQuestionText } from './render/text.js';
 export { renderQuestionExplanation } from './render/explain.js';

@@ -20,10 +20,13 @@ export interface BundleInput {
   readonly results: readonly {
     readonly contest: string;
     /** The report JSON as stored. */
-    readonly report: { readonly elected?: unknown };
-    readonly blt: string;
+    readonly report: Readonly<Record<string, unknown>>;
+    /** Null for a question contest (no BLT file). */
+    readonly blt: string | null;
     readonly stageTable: string;
     readonly explanation: string;
+    /** An STV contest's quorum report (results/<contest>.quorum.json); absent or null without a quorum. */
+    readonly quorum?: unknown;
   }[];
   readonly roll: { readonly size: number; readonly root: string; readonly leaves: readonly string[] };
 }
@@ -61,11 +64,15 @@ export function bundleFiles(input: BundleInput): Map<string, Uint8Array> {
   for (const contest of manifest.contests) {
     const result = input.results.find((r) => r.contest === contest.id);
     if (!result) continue;
-    files.set(paths.report(contest.id), jsonFile(result.report));
-    files.set(paths.blt(contest.id), encoder.encode(result.blt));
-    files.set(paths.text(contest.id), encoder.encode(result.stageTable));
-    const elected = Array.isArray(result.report.elected) ? result.report.elected.map(String) : [];
-    page.push({ contest, elected, stageTable: result.stageTable, explanation: result.explanation });
+    const { report, blt, stageTable, explanation } = result;
+    const quorum = result.quorum ?? null;
+    files.set(paths.report(contest.id), jsonFile(report));
+    if (blt !== null) files.set(paths.blt(contest.id), encoder.encode(blt));
+    files.set(paths.text(contest.id), encoder.encode(stageTable));
+    files.set(paths.explain(contest.id), encoder.encode(explanation));
+    if (quorum !== null) files.set(paths.quorum(contest.id), jsonFile(quorum));
+    const elected = Array.isArray(report['elected']) ? report['elected'].map(String) : [];
+    page.push({ contest, elected, stageTable, explanation, report, ...(quorum !== null && { quorum }) });
   }
   files.set(paths.page, encoder.encode(resultsPage(manifest.title, page)));
   files.set(paths.rollCommitment, jsonFile(input.roll));

@@ -36,6 +36,9 @@ export const paths = {
   report: (contest: string) => `results/${contest}.json`,
   blt: (contest: string) => `results/${contest}.blt`,
   text: (contest: string) => `results/${contest}.txt`,
+  explain: (contest: string) => `results/${contest}.explain`,
+  /** An STV contest's quorum report (a question's is inside its report). */
+  quorum: (contest: string) => `results/${contest}.quorum.json`,
   page: 'results/index.html',
   rollCommitment: 'roll/commitment.json',
   rollChanges: 'roll/changes.json',

@@ -9,7 +9,26 @@ export { rollChanges, type RollChanges } from './roll-changes.js';
 export { readEntryBytes, parseEntries, type ParsedEntry } from './log-entries.js';
 export { readTar, writeTar } from './tar.js';
 export { tallyContest, toPreferences, type ContestTally } from './tally.js';
-export type { ManifestContest, VotingManifest } from './manifest.js';
+export {
+  answerOf,
+  contestKind,
+  contestQuorum,
+  questionOf,
+  tallyQuestion,
+  type ContestChoice,
+  type CountContext,
+  type QuestionChoice,
+  type QuestionKind,
+  type QuestionTally,
+} from './question-tally.js';
+export { countContest, resultEntry, type CountedContest } from './count-contest.js';
+export type {
+  ContestKind,
+  ManifestContest,
+  ManifestQuorum,
+  QuestionSettings,
+  VotingManifest,
+} from './manifest.js';
 export {
   verifyBundle,
   type CheckId,

@@ -8,6 +8,8 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 /** A jsonb column with a database default: optional on insert. */
 type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+/** A nullable jsonb column: null (or omitted) on insert means none. */
+type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
 export interface OrganisationsTable {
   id: string;
@@ -47,6 +49,12 @@ export interface ContestsTable {
   mode: 'secret' | 'recorded';
   constraints: Json<unknown[]>;
   nomination_threshold: JsonWithDefault<{ members?: number; affiliates?: number }>;
+  /** 'stv' or a question kind (migration 0003). */
+  kind: ColumnType<'stv' | 'yes-no-abstain' | 'approval' | 'choose-one', string | undefined, string>;
+  /** A question's settings: majority, abstentions, winners, requireMajority, text. */
+  question: JsonWithDefault<Record<string, unknown>>;
+  /** The contest's quorum, or null. */
+  quorum: NullableJson<unknown>;
 }
 
 export interface CandidatesTable {
@@ -171,7 +179,10 @@ export interface ResultsTable {
   contest_id: string;
   election_id: string;
   report: Json<unknown>;
-  blt: string;
+  /** The ballots as a BLT file; null for a question contest (migration 0003). */
+  blt: string | null;
+  /** An STV contest's quorum report (a question's is inside `report`); null without a quorum. */
+  quorum: NullableJson<unknown>;
   /** The official-style "votes per stage" table (packages/stv renderText). */
   stage_table: string;
   /** Plain-English stage-by-stage explanation (packages/stv renderExplanation). */

@@ -1,27 +1,32 @@
-// Check 5: every contest recounted with packages/stv from the decrypted ballots, seeded with the sealed root
-// (docs/log-entries.md "Which ballots count"), equals results/<contest>.json exactly (RFC 8785 comparison) and the
-// logged `result` entry; results/<contest>.blt equals the BLT of the decrypted ballots; the stage tables and the
-// results page are the renderings of the recount.
+// Check 5: every contest recounted from the decrypted ballots, seeded with the sealed root (docs/log-entries.md
+// "Which ballots count") — STV with packages/stv, a question with packages/questions, the eligible weight being
+// the close entry's `eligible` — equals results/<contest>.json exactly (RFC 8785 comparison) and the logged `result`
+// entry; results/<contest>.blt (STV) equals the BLT of the decrypted ballots; the text tables, the explanations,
+// an STV quorum's results/<contest>.quorum.json and the results page are the renderings of the recount.
 import type { CryptoBackend, DecryptedCountedBallot } from '@openslate/ballot';
 import { canonicalize, type JsonValue } from '@openslate/canonical-json';
 import { leafHash, rootOf, toBase64, toHex } from '@openslate/log';
-import { renderExplanation, renderText, reportToJson, writeBlt } from '@openslate/stv';
 import { paths } from '../bundle-format.js';
+import { countContest, resultEntry, type CountedContest } from '../count-contest.js';
 import { check, VerifyError } from '../errors.js';
 import { readJson, readText, type ReadFile } from '../files.js';
 import type { ParsedEntry } from '../log-entries.js';
+import type { ManifestContest } from '../manifest.js';
 import { resultsPage, type PageContest } from '../results-page.js';
-import { tallyContest } from '../tally.js';
 import type { ElectionSequence } from './sequence.js';
 
 export interface ContestOutcome {
   readonly contest: string;
   readonly title: string;
-  /** Elected candidates in order of election. */
+  /** Elected candidates in order of election (a question: its chosen options; none for a motion). */
   readonly elected: readonly { readonly id: string; readonly name: string }[];
   readonly ballots: number;
   readonly invalid: number;
   readonly blank: number;
+  /** A question's result: carried (a motion) or standing; null for STV. */
+  readonly carried: boolean | null;
+  /** Whether the contest's quorum was reached; null without a quorum. */
+  readonly quorumReached: boolean | null;
 }
 
 const canon = (v: unknown): string => canonicalize(v as JsonValue);
@@ -30,7 +35,7 @@ const canon = (v: unknown): string => canonicalize(v as JsonValue);
 function firstDifference(published: unknown, recount: Record<string, unknown>): string {
   const pub = (published ?? {}) as Record<string, unknown>;
   const stages = Array.isArray(pub['stages']) ? (pub['stages'] as unknown[]) : [];
-  const ours = recount['stages'] as unknown[];
+  const ours = Array.isArray(recount['stages']) ? (recount['stages'] as unknown[]) : [];
   for (let i = 0; i < Math.max(stages.length, ours.length); i++) {
     if (i >= stages.length || i >= ours.length)
       return `the number of stages (${stages.length}, recount ${ours.length})`;
@@ -49,6 +54,58 @@ function firstLineDifference(a: string, b: string): number {
   return i + 1;
 }
 
+/** A published text file equals the recount's rendering, or the first differing line is named. */
+async function checkText(read: ReadFile, path: string, expected: string, what: string): Promise<void> {
+  const published = await readText(read, path);
+  check(published === expected, 'RESULT_MISMATCH', () => {
+    return `${path} differs from the recount's ${what} at line ${firstLineDifference(published, expected)}`;
+  });
+}
+
+/** The roll's weight at the close, as the close entry logged it (absent before question contests). */
+function eligibleAtClose(entries: readonly ParsedEntry[], sequence: ElectionSequence): bigint | undefined {
+  const eligible = entries[sequence.closeIndex]?.body['eligible'];
+  if (eligible === undefined) return undefined;
+  check(Number.isSafeInteger(eligible) && (eligible as number) > 0, 'SEQUENCE_ILLEGAL', () => {
+    return `the close entry's eligible weight ${canon(eligible)} is not a positive whole number`;
+  });
+  return BigInt(eligible as number);
+}
+
+/** Every published file of one contest equals the recount's. */
+async function checkFiles(read: ReadFile, contest: ManifestContest, counted: CountedContest): Promise<void> {
+  const reportPath = paths.report(contest.id);
+  const published = await readJson(read, reportPath);
+  check(canon(published) === canon(counted.report), 'RESULT_MISMATCH', () => {
+    return `${reportPath} differs from the recount at ${firstDifference(published, counted.report)}`;
+  });
+  if (counted.blt !== null) {
+    const bltPath = paths.blt(contest.id);
+    const blt = counted.blt;
+    const publishedBlt = await readText(read, bltPath);
+    check(publishedBlt === blt, 'BLT_MISMATCH', () => {
+      return `${bltPath} differs from the decrypted ballots at line ${firstLineDifference(publishedBlt, blt)}`;
+    });
+  }
+  await checkText(
+    read,
+    paths.text(contest.id),
+    counted.text,
+    counted.kind === 'stv' ? 'stage table' : 'table',
+  );
+  // Bundles written before question contests have no .explain for STV contests; a question's is required.
+  const explainPath = paths.explain(contest.id);
+  if (counted.kind !== 'stv' || (await read(explainPath)) !== undefined)
+    await checkText(read, explainPath, counted.explanation, 'explanation');
+  if (counted.kind === 'stv' && counted.quorum !== null) {
+    const quorumPath = paths.quorum(contest.id);
+    const publishedQuorum = await readJson(read, quorumPath);
+    check(canon(publishedQuorum) === canon(counted.quorum), 'RESULT_MISMATCH', () => {
+      return `${quorumPath} differs from the recount's quorum at ${firstDifference(publishedQuorum, { ...counted.quorum })}`;
+    });
+  }
+}
+
 export async function checkRecount(
   read: ReadFile,
   sequence: ElectionSequence,
@@ -58,66 +115,55 @@ export async function checkRecount(
 ): Promise<ContestOutcome[]> {
   const sha256Hex = (text: string) => toHex(backend.sha256(new TextEncoder().encode(text)));
   const seed = toBase64(rootOf(entries.slice(0, sequence.sealedSize).map((e) => leafHash(e.bytes))));
+  const eligible = eligibleAtClose(entries, sequence);
   const outcomes: ContestOutcome[] = [];
   const pages: PageContest[] = [];
   for (const contest of sequence.manifest.contests) {
-    const tally = tallyContest(
-      contest,
-      decrypted.map((d) => ({ value: d.contests[contest.id], weight: d.weight })),
-      seed,
-    );
+    const choices = decrypted.map((d) => ({ value: d.contests[contest.id], weight: d.weight }));
+    const result = countContest(contest, choices, { seed, ...(eligible !== undefined && { eligible }) });
+    if (!result.ok)
+      throw new VerifyError(
+        'RESULT_MISMATCH',
+        `contest ${contest.id} cannot be recounted: ${result.error.message}`,
+      );
+    const counted = result.value;
     const logged = sequence.results.get(contest.id);
     if (logged === undefined)
       throw new VerifyError('RESULT_MISMATCH', `the log has no result entry for contest ${contest.id}`);
     check(logged['ballots'] === decrypted.length, 'RESULT_MISMATCH', () => {
       return `the logged result of contest ${contest.id} says ballots ${String(logged['ballots'])}, the recount gives ${decrypted.length}`;
     });
-    const recount = reportToJson(tally.report);
-    const reportPath = paths.report(contest.id);
-    const published = await readJson(read, reportPath);
-    check(canon(published) === canon(recount), 'RESULT_MISMATCH', () => {
-      return `${reportPath} differs from the recount at ${firstDifference(published, recount)}`;
-    });
-    const bltPath = paths.blt(contest.id);
-    const blt = writeBlt(tally.election);
-    const publishedBlt = await readText(read, bltPath);
-    check(publishedBlt === blt, 'BLT_MISMATCH', () => {
-      return `${bltPath} differs from the decrypted ballots at line ${firstLineDifference(publishedBlt, blt)}`;
-    });
-    const textPath = paths.text(contest.id);
-    const stageTable = renderText(tally.report);
-    const publishedText = await readText(read, textPath);
-    check(publishedText === stageTable, 'RESULT_MISMATCH', () => {
-      return `${textPath} differs from the recount's stage table at line ${firstLineDifference(publishedText, stageTable)}`;
-    });
+    await checkFiles(read, contest, counted);
     pages.push({
       contest,
-      elected: recount['elected'] as string[],
-      stageTable,
-      explanation: renderExplanation(tally.report),
+      elected: Array.isArray(counted.report['elected']) ? (counted.report['elected'] as string[]) : [],
+      stageTable: counted.text,
+      explanation: counted.explanation,
+      report: counted.report,
+      ...(counted.kind === 'stv' && counted.quorum !== null && { quorum: counted.quorum }),
     });
-    const elected = tally.report.elected.map((i) => contest.candidates[i]!);
-    const expected: Record<string, unknown> = {
-      elected: elected.map((c) => c.id),
+    const expected = resultEntry(contest, counted, {
       ballots: decrypted.length,
-      invalid: tally.invalid,
-      blank: tally.blank,
       seed,
-      report: sha256Hex(canon(recount)),
-      blt: sha256Hex(blt),
-    };
-    for (const [field, value] of Object.entries(expected)) {
-      check(canon(logged[field] ?? null) === canon(value), 'RESULT_MISMATCH', () => {
-        return `the logged result of contest ${contest.id} says ${field} ${canon(logged[field] ?? null)}, the recount gives ${canon(value)}`;
+      reportHash: sha256Hex(canon(counted.report)),
+      bltHash: counted.blt === null ? null : sha256Hex(counted.blt),
+    });
+    for (const field of new Set([...Object.keys(expected), ...Object.keys(logged)])) {
+      if (field === 'contest') continue;
+      check(canon(logged[field] ?? null) === canon(expected[field] ?? null), 'RESULT_MISMATCH', () => {
+        return `the logged result of contest ${contest.id} says ${field} ${canon(logged[field] ?? null)}, the recount gives ${canon(expected[field] ?? null)}`;
       });
     }
+    const byId = new Map(contest.candidates.map((c) => [c.id, c] as const));
     outcomes.push({
       contest: contest.id,
       title: contest.title,
-      elected: elected.map((c) => ({ id: c.id, name: c.name })),
+      elected: counted.elected.map((id) => ({ id, name: byId.get(id)?.name ?? id })),
       ballots: decrypted.length,
-      invalid: tally.invalid,
-      blank: tally.blank,
+      invalid: counted.invalid,
+      blank: counted.blank,
+      carried: counted.carried,
+      quorumReached: counted.quorum?.reached ?? null,
     });
   }
   const page = await readText(read, paths.page);

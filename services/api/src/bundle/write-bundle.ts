@@ -80,7 +80,7 @@ export async function writeElectionBundle(ctx: AppContext, electionId: string): 
     .map((e) => e.body['reveal'] as ShareReveal);
   const results = await db
     .selectFrom('results')
-    .select(['contest_id', 'report', 'blt', 'stage_table', 'explanation'])
+    .select(['contest_id', 'report', 'blt', 'stage_table', 'explanation', 'quorum'])
     .where('election_id', '=', electionId)
     .execute();
   const roll = commitRoll(await rollLeaves(db, electionId));
@@ -100,10 +100,11 @@ export async function writeElectionBundle(ctx: AppContext, electionId: string): 
     reveals,
     results: results.map((r) => ({
       contest: r.contest_id,
-      report: r.report as { elected?: unknown },
+      report: r.report as Record<string, unknown>,
       blt: r.blt,
       stageTable: r.stage_table,
       explanation: r.explanation,
+      quorum: r.quorum,
     })),
     roll: { size: roll.size, root: roll.root, leaves: roll.leaves },
   });

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.js';
 import { assertState } from '../election-state.js';
 import { candidateOf, conflict, contestOf, electionById, isUniqueViolation } from '../elections.js';
 import { newId } from '../ids.js';
+import { assertTakesCandidates } from '../contest-kind.js';
 import { electionParams } from '@openslate/client';
 
 /** Nominations in the open: members nominate; anyone can see who was nominated, by how many, and every decision. */
@@ -29,7 +30,7 @@ export function nominationRoutes(ctx: AppContext): Router {
           candidateId = c.id;
           contestId = c.contest_id;
         } else {
-          await contestOf(trx, electionId, body.contest);
+          assertTakesCandidates(await contestOf(trx, electionId, body.contest));
           contestId = body.contest;
           const same = await trx
             .selectFrom('candidates')

@@ -18,6 +18,7 @@ import {
   transitionInput,
 } from '@openslate/client';
 import type { StateHooks } from '../state-hooks.js';
+import { assertTakesCandidates, kindFields, kindValues } from '../contest-kind.js';
 import type { z } from 'zod';
 import type { Schema } from '@openslate/db';
 import type { Transaction } from 'kysely';
@@ -32,6 +33,7 @@ async function insertContest(
   fixedCandidates: boolean,
 ) {
   const id = newId('ct');
+  const kind = kindValues(c);
   await trx
     .insertInto('contests')
     .values({
@@ -39,8 +41,11 @@ async function insertContest(
       election_id: electionId,
       position,
       title: c.title,
-      seats: c.seats,
-      rules: c.rules,
+      kind: kind.kind,
+      seats: kind.seats,
+      rules: kind.rules,
+      question: json(kind.question),
+      quorum: kind.quorum === null ? null : json(kind.quorum),
       mode: c.mode,
       constraints: json(c.constraints),
       nomination_threshold: json(c.nominationThreshold),
@@ -49,8 +54,9 @@ async function insertContest(
   const index = await recordAudit(trx, electionId, 'contest.created', {
     contest: id,
     title: c.title,
-    seats: c.seats,
-    rules: c.rules,
+    seats: kind.seats,
+    rules: kind.rules,
+    ...kindFields(kind),
     mode: c.mode,
     constraints: c.constraints,
     nominationThreshold: c.nominationThreshold,
@@ -168,7 +174,7 @@ export function officerRoutes(ctx: AppContext, hooks: StateHooks): Router {
     const added = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
       assertState(election.state, ['draft', 'nominations'], 'adding a candidate');
-      await contestOf(trx, electionId, contestId);
+      assertTakesCandidates(await contestOf(trx, electionId, contestId));
       const { max } = await trx
         .selectFrom('candidates')
         .select((eb) => eb.fn.max('position').as('max'))

@@ -3,6 +3,7 @@ import { logOrigin } from '@openslate/publisher';
 import type { AppContext } from '../context.js';
 import { Router } from 'express';
 import { notFound } from '../errors.js';
+import { kindFields } from '../contest-kind.js';
 
 /** Public read endpoints: no sign-in needed. */
 export function publicRoutes(ctx: AppContext): Router {
@@ -64,6 +65,8 @@ export function publicRoutes(ctx: AppContext): Router {
         title: c.title,
         seats: c.seats,
         rules: c.rules,
+        kind: c.kind,
+        ...kindFields(c),
         mode: c.mode,
         constraints: c.constraints,
         candidates: candidates

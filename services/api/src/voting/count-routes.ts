@@ -5,10 +5,9 @@ import {
   resolveRevotes,
   type SignedBallot,
 } from '@openslate/ballot';
-import { canonicalize } from '@openslate/canonical-json';
+import { canonicalize, type JsonValue } from '@openslate/canonical-json';
 import { json } from '@openslate/db';
-import { renderExplanation, renderText, reportToJson, writeBlt } from '@openslate/stv';
-import { tallyContest } from '@openslate/verify';
+import { contestKind, countContest, resultEntry } from '@openslate/verify';
 import { Router } from 'express';
 import { officerOf } from '../auth/guards.js';
 import { recordAudit } from '../audit.js';
@@ -80,39 +79,48 @@ export function countRoutes(ctx: AppContext): Router {
         return { contests: plain.value.contests as Record<string, unknown>, weight: r.weight };
       });
 
-      // The tie-break seed is the sealed root: nobody could know it before the close.
+      // The tie-break seed is the sealed root: nobody could know it before the close. The eligible weight is the
+      // roll's at the close (logged with it); elections closed before question contests have none.
       const seed = sealed.root;
+      const eligibleAtClose = election.settings['eligible'] as number | undefined;
+      const context = { seed, ...(eligibleAtClose && { eligible: BigInt(eligibleAtClose) }) };
       const results = [];
       for (const contest of manifest.contests) {
-        const tally = tallyContest(
-          contest,
-          decrypted.map((d) => ({ value: d.contests[contest.id], weight: d.weight })),
-          seed,
-        );
-        const reportJson = reportToJson(tally.report);
-        const blt = writeBlt(tally.election);
-        const rendered = {
-          report: json(reportJson),
-          blt,
-          stage_table: renderText(tally.report),
-          explanation: renderExplanation(tally.report),
-        };
+        const choices = decrypted.map((d) => ({ value: d.contests[contest.id], weight: d.weight }));
+        const result = countContest(contest, choices, context);
+        if (!result.ok)
+          throw new ApiError(409, 'CANNOT_COUNT', `contest "${contest.title}": ${result.error.message}`, {
+            contest: contest.id,
+            reason: result.error.code,
+          });
+        const counted = result.value;
         await trx
           .insertInto('results')
-          .values({ contest_id: contest.id, election_id: electionId, ...rendered })
+          .values({
+            contest_id: contest.id,
+            election_id: electionId,
+            report: json(counted.report),
+            blt: counted.blt,
+            stage_table: counted.text,
+            explanation: counted.explanation,
+            quorum: counted.kind === 'stv' && counted.quorum !== null ? json(counted.quorum) : null,
+          })
           .execute();
-        const elected = tally.report.elected.map((i) => contest.candidates[i]!.id);
-        const resultIndex = await recordAudit(trx, electionId, 'result', {
-          contest: contest.id,
-          elected,
+        const entry = resultEntry(contest, counted, {
           ballots: decrypted.length,
-          invalid: tally.invalid,
-          blank: tally.blank,
           seed,
-          report: sha256Hex(canonicalize(reportJson)),
-          blt: sha256Hex(blt),
+          reportHash: sha256Hex(canonicalize(counted.report as JsonValue)),
+          bltHash: counted.blt === null ? null : sha256Hex(counted.blt),
         });
-        results.push({ contest: contest.id, elected, logEntry: { index: resultIndex, type: 'result' } });
+        const resultIndex = await recordAudit(trx, electionId, 'result', entry);
+        results.push({
+          contest: contest.id,
+          kind: counted.kind,
+          elected: counted.elected,
+          ...(counted.carried !== null && { carried: counted.carried }),
+          ...(counted.quorum !== null && { quorumReached: counted.quorum.reached }),
+          logEntry: { index: resultIndex, type: 'result' },
+        });
       }
       await trx
         .updateTable('elections')
@@ -144,14 +152,18 @@ export function countRoutes(ctx: AppContext): Router {
     const { manifest } = await loadManifest(db, electionId);
     const rows = await db
       .selectFrom('results')
-      .select(['contest_id', 'report'])
+      .select(['contest_id', 'report', 'quorum'])
       .where('election_id', '=', electionId)
       .execute();
     res.json({
       election: { id: electionId, title: election.title, state: election.state },
       contests: manifest.contests.map((c) => {
-        const report = rows.find((r) => r.contest_id === c.id)?.report as Record<string, unknown>;
-        return { id: c.id, title: c.title, seats: c.seats, rules: c.rules, report };
+        const row = rows.find((r) => r.contest_id === c.id);
+        const { id, title, seats, rules, question, candidates } = c;
+        // A question's quorum is inside its report; an STV contest's is beside it.
+        const quorum = contestKind(c) === 'stv' ? (row?.quorum ?? null) : null;
+        const options = contestKind(c) === 'stv' ? {} : { question: question ?? {}, candidates };
+        return { id, title, kind: contestKind(c), seats, rules, ...options, report: row?.report, quorum };
       }),
     });
   });
@@ -166,6 +178,12 @@ export function countRoutes(ctx: AppContext): Router {
       .where('contest_id', '=', contest)
       .executeTakeFirst();
     if (!row) throw new ApiError(404, 'NOT_FOUND', 'no result for this contest');
+    if (format === 'blt' && row.blt === null)
+      throw new ApiError(
+        404,
+        'NOT_FOUND',
+        'a question contest has no BLT file (try .json, .txt or .explain)',
+      );
     if (format === 'blt') return void res.type('text/plain; charset=utf-8').send(row.blt);
     if (format === 'json') return void res.json(row.report);
     if (format === 'txt') return void res.type('text/plain; charset=utf-8').send(row.stage_table);

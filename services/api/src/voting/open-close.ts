@@ -1,6 +1,6 @@
 import { exportIssuerSecretKey, generateIssuerKey } from '@openslate/ballot/node';
 import { issuerKeySet } from '@openslate/ballot';
-import { json, type Election, type Schema } from '@openslate/db';
+import { json, type Contest, type Election, type Schema } from '@openslate/db';
 import type { Transaction } from 'kysely';
 import { recordAudit } from '../audit.js';
 import { ApiError } from '../errors.js';
@@ -8,11 +8,21 @@ import { commitRoll } from '../roll-commitment.js';
 import { rollLeaves } from '../routes/roll.js';
 import type { StateHooks } from '../state-hooks.js';
 import type { AppContext } from '../context.js';
+import { kindFields } from '../contest-kind.js';
 import { loadCeremony } from './ceremony-state.js';
 import type { ManifestContest, VotingManifest } from './manifest.js';
 
 const refuse = (code: string, message: string, details?: unknown) =>
   new ApiError(409, code, message, details);
+
+/** Why a contest cannot be put to the vote with `n` shortlisted candidates, or null. */
+function tooFewCandidates(c: Contest, n: number): string | null {
+  if (c.kind === 'stv')
+    return n < c.seats ? `has ${n} shortlisted candidate(s) for ${c.seats} seat(s)` : null;
+  if (c.kind === 'yes-no-abstain') return null;
+  const least = Math.max(2, c.seats);
+  return n < least ? `has ${n} shortlisted option(s); it needs at least ${least}` : null;
+}
 
 /** Opening: the ceremony is complete, the roll and the ballot are ready; issuer keys and the manifest are logged. */
 async function openVoting(trx: Transaction<Schema>, election: Election): Promise<void> {
@@ -43,16 +53,13 @@ async function openVoting(trx: Transaction<Schema>, election: Election): Promise
       .where('status', '=', 'shortlisted')
       .orderBy('position')
       .execute();
-    if (candidates.length < c.seats) {
-      throw refuse(
-        'TOO_FEW_CANDIDATES',
-        `contest "${c.title}" has ${candidates.length} shortlisted candidate(s) for ${c.seats} seat(s)`,
-        { contest: c.id },
-      );
-    }
+    const tooFew = tooFewCandidates(c, candidates.length);
+    if (tooFew !== null)
+      throw refuse('TOO_FEW_CANDIDATES', `contest "${c.title}" ${tooFew}`, { contest: c.id });
     contests.push({
       id: c.id,
       title: c.title,
+      ...kindFields(c),
       seats: c.seats,
       rules: c.rules,
       mode: c.mode,
@@ -115,9 +122,17 @@ async function closeVoting(trx: Transaction<Schema>, election: Election): Promis
     .executeTakeFirstOrThrow();
   // The 'election.state' entry for the close is appended next, at index head.size.
   const sealedSize = head.size + 1;
+  // The roll's weight at the close: the eligible weight of an of-eligible majority and of a fractional quorum.
+  const roll = await trx
+    .selectFrom('roll_entries')
+    .select((eb) => eb.fn.sum<string>('weight').as('weight'))
+    .where('election_id', '=', election.id)
+    .where('status', '=', 'active')
+    .executeTakeFirstOrThrow();
+  const eligible = Number(roll.weight ?? 0);
   await trx
     .updateTable('elections')
-    .set({ settings: json({ ...election.settings, sealedSize }) })
+    .set({ settings: json({ ...election.settings, sealedSize, eligible }) })
     .where('id', '=', election.id)
     .execute();
   const ballots = await trx
@@ -125,7 +140,7 @@ async function closeVoting(trx: Transaction<Schema>, election: Election): Promis
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('election_id', '=', election.id)
     .executeTakeFirstOrThrow();
-  return { ballots: Number(ballots.n), sealedSize };
+  return { ballots: Number(ballots.n), sealedSize, eligible };
 }
 
 /**
