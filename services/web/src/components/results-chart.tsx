@@ -3,6 +3,7 @@
 // the numbers written on every bar; the quota as a marked line. A stage selector picks the stage, and the
 // chart's data follows as a table (its text alternative), with a one-paragraph description for screen readers.
 import { useEffect, useState } from 'preact/hooks';
+import { TableRegion } from './results-table-region.js';
 import { isZero, movements, type CountReport, type Movement } from './results-report.js';
 
 /** Where things go: names beside the bars on a wide screen, above them on a phone (so the text stays legible). */
@@ -185,7 +186,7 @@ export function ResultsChart(props: { report: CountReport; id: string }) {
           <span class="results-swatch results-bar-out" aria-hidden="true" /> passed on at this stage (−)
         </li>
       </ul>
-      <div class="table-wrap">
+      <TableRegion label={`The chart's data, ${heading}`}>
         <table class="results-movement">
           <caption>The chart's data: {heading}</caption>
           <thead>
@@ -213,7 +214,7 @@ export function ResultsChart(props: { report: CountReport; id: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </div>
   );
 }

@@ -60,8 +60,9 @@ export interface Winner {
   readonly name: string;
   readonly stage: number;
   readonly reason: string;
-  /** Their total at that stage. */
+  /** Their total at that stage, and the quota then. */
   readonly votes: Decimal;
+  readonly quota: Decimal;
 }
 
 /** The winners in order of election, each with the stage that elected them and why. */
@@ -69,7 +70,13 @@ export function winners(report: CountReport): Winner[] {
   return report.elected.map((name) => {
     const stage = report.stages.find((s) => s.elected.some((e) => e.candidate === name));
     const reason = stage?.elected.find((e) => e.candidate === name)?.reason ?? '';
-    return { name, stage: stage?.number ?? 0, reason, votes: stage?.votes[name] ?? '' };
+    return {
+      name,
+      stage: stage?.number ?? 0,
+      reason,
+      votes: stage?.votes[name] ?? '0',
+      quota: stage?.quota ?? report.quota,
+    };
   });
 }
 
@@ -79,10 +86,18 @@ const ELECTED_BECAUSE: Readonly<Record<string, string>> = {
   constraint: 'needed to meet a constraint',
 };
 
-/** "reached the quota" and the like, for an election reason of packages/stv. */
-export function electedBecause(reason: string): string {
-  return ELECTED_BECAUSE[reason] ?? reason;
+/**
+ * "reached the quota" and the like, for an election reason of packages/stv. ERS97 (5.1.7, 5.6.1) also elects on
+ * a lower threshold, the active vote ÷ (places left + 1): stv reports that as 'quota', so below the quota the
+ * page says which threshold it was.
+ */
+export function electedBecause(w: Pick<Winner, 'reason' | 'votes' | 'quota'>): string {
+  if (w.reason === 'quota' && isNegative(subtractDecimals(w.votes, w.quota)))
+    return `reached the lower threshold for the last places (the votes of the candidates still in the count ÷ (places left + 1)), below the quota of ${w.quota}`;
+  return ELECTED_BECAUSE[w.reason] ?? w.reason;
 }
+
+const isNegative = (d: Decimal): boolean => d.startsWith('-') && !isZero(d);
 
 /** Each candidate's outcome in words: "Elected at stage 2", "Excluded at stage 3", "Withdrawn" or "". */
 export function outcomes(report: CountReport): ReadonlyMap<string, string> {

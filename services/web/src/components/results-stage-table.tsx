@@ -9,6 +9,7 @@ import {
   type Decimal,
   type ReportStage,
 } from './results-report.js';
+import { TableRegion } from './results-table-region.js';
 
 function NumberRow(props: {
   label: string;
@@ -32,12 +33,7 @@ export function ResultsStageTable(props: { report: CountReport; title: string })
   const { report } = props;
   const outcome = outcomes(report);
   return (
-    <div
-      class="table-wrap"
-      role="region"
-      tabIndex={0}
-      aria-label={`Votes per stage, ${props.title} (scrolls sideways)`}
-    >
+    <TableRegion label={`Votes per stage, ${props.title}`}>
       <table class="results-stages">
         <caption>
           Votes per stage: {props.title}. Valid votes {report.validVotes}, quota {report.quota}.
@@ -86,6 +82,6 @@ export function ResultsStageTable(props: { report: CountReport; title: string })
           <NumberRow label="Quota" stages={report.stages} value={(s) => s.quota} />
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -12,7 +12,7 @@ export function ResultsWinners(props: { contests: ResultsResponse['contests'] })
             {winners(contest.report).map((w) => (
               <li key={w.name}>
                 <strong>{w.name}</strong>, elected at stage {w.stage} with {w.votes} votes (
-                {electedBecause(w.reason)})
+                {electedBecause(w)})
               </li>
             ))}
           </ol>
