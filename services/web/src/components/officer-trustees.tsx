@@ -1,7 +1,7 @@
 // Trustees: name 3–7 trustees and the threshold; each one-time code is shown once, to hand over privately; the
 // ceremony's progress as the trustees publish each step.
 import { useState } from 'preact/hooks';
-import { ActionResult, formFields, useAction, type LogEntryRef } from './officer-action.js';
+import { ActionResult, formFields, useAction, type Action, type LogEntryRef } from './officer-action.js';
 import { allowedIn, type SectionProps } from './officer-data.js';
 import { CeremonyProgress, type CeremonyView } from './trustee-ceremony.js';
 
@@ -15,8 +15,10 @@ interface Configured {
   readonly logEntry: LogEntryRef;
 }
 
-function NameTrustees(props: SectionProps & { onCodes: (c: Configured) => void }) {
-  const action = useAction(props.refresh);
+// The forms leave once they have worked (the trustees are named, or no longer): their outcome is shown by the
+// section, which stays.
+function NameTrustees(props: SectionProps & { action: Action; onCodes: (c: Configured) => void }) {
+  const { action } = props;
   const [count, setCount] = useState(MIN_TRUSTEES);
   const submit = (e: Event) => {
     const { get } = formFields(e);
@@ -81,7 +83,6 @@ function NameTrustees(props: SectionProps & { onCodes: (c: Configured) => void }
           Name the trustees
         </button>
       </div>
-      <ActionResult action={action} />
     </form>
   );
 }
@@ -109,8 +110,8 @@ function Codes(props: { configured: Configured }) {
   );
 }
 
-function ResetCeremony(props: SectionProps) {
-  const action = useAction(props.refresh);
+function ResetCeremony(props: SectionProps & { action: Action }) {
+  const { action } = props;
   const [confirming, setConfirming] = useState(false);
   const reset = () =>
     action.run(async () => {
@@ -143,13 +144,14 @@ function ResetCeremony(props: SectionProps) {
           </button>
         </div>
       )}
-      <ActionResult action={action} />
     </div>
   );
 }
 
 export function OfficerTrustees(props: SectionProps & { ceremony: CeremonyView }) {
   const [configured, setConfigured] = useState<Configured | null>(null);
+  const configure = useAction(props.refresh);
+  const reset = useAction(props.refresh);
   const setup = allowedIn(props.election.state, 'trustees');
   const named = props.ceremony.trustees.length > 0;
   return (
@@ -162,8 +164,10 @@ export function OfficerTrustees(props: SectionProps & { ceremony: CeremonyView }
           Refresh the progress
         </button>
       </div>
-      {setup && !named ? <NameTrustees {...props} onCodes={setConfigured} /> : null}
-      {setup && named ? <ResetCeremony {...props} /> : null}
+      {setup && !named ? <NameTrustees {...props} action={configure} onCodes={setConfigured} /> : null}
+      {setup && named ? <ResetCeremony {...props} action={reset} /> : null}
+      <ActionResult action={configure} />
+      <ActionResult action={reset} />
     </section>
   );
 }
