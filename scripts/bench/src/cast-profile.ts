@@ -21,11 +21,16 @@ function placeOf(url: string, fn: string): string {
   return path.basename(url);
 }
 
-/** Self time by place and by function, as shares of all samples except idle. */
+/** Every thread's profile (node writes one per thread: the event loop and each worker) summarised in turn. */
 export function profileSummary(dir: string, top = 12): string {
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return `no .cpuprofile in ${dir}`;
-  const profile = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as { nodes: ProfileNode[] };
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  if (files.length === 0) return `no .cpuprofile in ${dir}`;
+  return files.map((f) => threadSummary(path.join(dir, f), top)).join('\n');
+}
+
+/** Self time by place and by function, as shares of all samples except idle, and inclusive time. */
+function threadSummary(file: string, top: number): string {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[] };
   const byPlace = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let total = 0;
@@ -60,5 +65,5 @@ export function profileSummary(dir: string, top = 12): string {
       .slice(0, n)
       .map(([k, v]) => `  ${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`)
       .join('\n');
-  return `API process CPU profile (self time, idle excluded):\n by place\n${rank(byPlace)}\n by function\n${rank(byFunction)}\n by function, inclusive (callees counted)\n${rank(inclusive, 30)}\n`;
+  return `API thread ${path.basename(file)}: ${total} samples; CPU profile (self time, idle excluded):\n by place\n${rank(byPlace)}\n by function\n${rank(byFunction)}\n by function, inclusive (callees counted)\n${rank(inclusive, 30)}\n`;
 }
