@@ -42,9 +42,10 @@ export const getManifest = (id: string) => api.call<Manifest>('getManifest', { p
 
 /** The election as its ballot shows it: each contest's candidates are the manifest's, in its order. */
 export async function loadBallotElection(id: string): Promise<Election> {
-  const election = await getElection(id);
+  // Both at once (one round trip, not two); the manifest exists only once voting has opened.
+  const [election, manifest] = await Promise.all([getElection(id), getManifest(id).catch(() => null)]);
   if (election.state !== 'voting') return election;
-  const manifest = await getManifest(id);
+  if (!manifest) throw new Error('the voting manifest could not be loaded; reload the page');
   return {
     ...election,
     contests: manifest.contests.map((m) => {
