@@ -1,8 +1,9 @@
-// A small real election run through the API (key ceremony, credentials, anonymous ballots with one revote, close,
-// reveals, count, publish) whose published bundle the bundle and `openslate verify` tests check and tamper with.
+// Small real elections run through the API (key ceremony, credentials, anonymous ballots, revotes, close, reveals,
+// count, publish) whose published bundles the bundle, question and `openslate verify` tests check and tamper with.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { runPublisher } from '@openslate/publisher';
+import type { ContestChoices } from '@openslate/ballot';
 import request from 'supertest';
 import { confirmAll, inviteAndReadCodes, reveal, runCeremony, Voter } from './flow.js';
 import { bearer, officerToken, type TestApi } from './support.js';
@@ -38,7 +39,33 @@ export function readTree(dir: string, base = ''): Map<string, Uint8Array> {
   return files;
 }
 
-export async function runBundledElection(api: TestApi): Promise<BundledElection> {
+/** One member's casts (a revote is a second cast), by their roll email's local part. */
+export interface ElectionPlan {
+  readonly title: string;
+  readonly contests: readonly Record<string, unknown>[];
+  /** Ballots to cast, in order; each a map from contest id to that contest's plaintext choice. */
+  readonly casts: (contests: readonly PlanContest[]) => readonly { who: string; choices: ContestChoices }[];
+}
+
+export interface PlanContest {
+  readonly id: string;
+  readonly title: string;
+  readonly candidates: readonly { id: string; name: string }[];
+}
+
+export interface PublishedElection {
+  readonly id: string;
+  readonly bundleDir: string;
+  readonly archive: string;
+  /** Each cast's receipt hash, in the plan's order. */
+  readonly receipts: readonly { who: string; hash: string }[];
+  /** The count's answer: one result per contest. */
+  readonly results: readonly Record<string, unknown>[];
+  readonly contests: readonly PlanContest[];
+}
+
+/** Runs a plan through the API: roll, ceremony, voting, close, reveals, count, publish (a publisher running). */
+export async function runPublishedElection(api: TestApi, plan: ElectionPlan): Promise<PublishedElection> {
   const publisher = runPublisher({
     database: api.database,
     dir: api.ctx.publication,
@@ -51,28 +78,10 @@ export async function runBundledElection(api: TestApi): Promise<BundledElection>
     const created = await request(app)
       .post('/api/officer/elections')
       .set(bearer(officer))
-      .send({
-        title: 'Branch committee 2026',
-        contests: [
-          {
-            title: 'Committee',
-            seats: 2,
-            rules: 'scottish',
-            candidates: [{ name: 'Amir' }, { name: 'Bea' }, { name: 'Cal' }, { name: 'Dora' }],
-          },
-          { title: 'Delegate', seats: 1, rules: 'ers97', candidates: [{ name: 'Yan' }, { name: 'Zoe' }] },
-        ],
-      })
+      .send({ title: plan.title, contests: plan.contests })
       .expect(201);
     const id = created.body.id as string;
-    const contests = (await request(app).get(`/api/elections/${id}`)).body.contests as Array<{
-      id: string;
-      candidates: Array<{ id: string; name: string }>;
-    }>;
-    const [committee, delegate] = contests as [(typeof contests)[0], (typeof contests)[0]];
-    const ranking = (c: typeof committee, ...names: string[]) => ({
-      ranking: names.map((n) => c.candidates.find((x) => x.name === n)!.id),
-    });
+    const contests = (await request(app).get(`/api/elections/${id}`)).body.contests as PlanContest[];
     await request(app)
       .post(`/api/officer/elections/${id}/roll`)
       .set(bearer(officer))
@@ -89,31 +98,18 @@ export async function runBundledElection(api: TestApi): Promise<BundledElection>
         .expect(200);
     await transition('voting');
     const codes = await inviteAndReadCodes(app, officer, api.database.db, id);
-    const codeOf = (email: string) => codes.get(email)!;
-    const choices: Record<string, [string[], string[]]> = {
-      ada: [['Amir', 'Cal', 'Bea'], ['Yan']],
-      ben: [['Bea', 'Dora'], ['Zoe']],
-      cleo: [['Cal', 'Amir', 'Dora'], ['Yan']],
-      dan: [['Dora', 'Bea', 'Amir'], ['Zoe']],
-      branch7: [['Amir', 'Dora'], ['Yan']],
-    };
-    const receipts: Record<string, string> = {};
-    let superseded = '';
-    for (const [who, [c, d]] of Object.entries(choices)) {
-      const voter = await Voter.signIn(app, id, codeOf(`${who}@example.org`));
-      expect((await voter.obtainCredential()).status).toBe(201);
-      if (who === 'ben') {
-        // Ben votes, then changes his mind: his first ballot is superseded.
-        const first = await voter.cast({ [committee.id]: ranking(committee, 'Cal') });
-        expect(first.status).toBe(201);
-        superseded = first.body.hash as string;
+    const voters = new Map<string, Voter>();
+    const receipts = [];
+    for (const { who, choices } of plan.casts(contests)) {
+      let voter = voters.get(who);
+      if (voter === undefined) {
+        voter = await Voter.signIn(app, id, codes.get(`${who}@example.org`)!);
+        expect((await voter.obtainCredential()).status).toBe(201);
+        voters.set(who, voter);
       }
-      const res = await voter.cast({
-        [committee.id]: ranking(committee, ...c),
-        [delegate.id]: ranking(delegate, ...d),
-      });
+      const res = await voter.cast(choices);
       expect(res.status).toBe(201);
-      receipts[who] = res.body.hash as string;
+      receipts.push({ who, hash: res.body.hash as string });
     }
     await transition('closed');
     for (const t of [trustees[0]!, trustees[2]!]) {
@@ -122,14 +118,11 @@ export async function runBundledElection(api: TestApi): Promise<BundledElection>
         await new Promise((r) => setTimeout(r, 50));
     }
     let counted = await request(app).post(`/api/officer/elections/${id}/count`).set(bearer(officer)).send({});
-    for (let i = 0; i < 100 && counted.status === 409; i++) {
+    for (let i = 0; i < 100 && counted.status === 409 && counted.body.error?.code === 'NOT_SEALED'; i++) {
       await new Promise((r) => setTimeout(r, 50));
       counted = await request(app).post(`/api/officer/elections/${id}/count`).set(bearer(officer)).send({});
     }
     expect(counted.status).toBe(200);
-    const elected: Record<string, string[]> = {};
-    for (const r of counted.body.results as Array<{ contest: string; elected: string[] }>)
-      elected[r.contest] = r.elected;
     const published = await request(app)
       .post(`/api/officer/elections/${id}/publish`)
       .set(bearer(officer))
@@ -141,11 +134,62 @@ export async function runBundledElection(api: TestApi): Promise<BundledElection>
       id,
       bundleDir: path.join(bundles, id),
       archive: path.join(bundles, `${id}.tar.gz`),
-      counted: receipts['ada']!,
-      superseded,
-      elected,
+      receipts,
+      results: counted.body.results as Record<string, unknown>[],
+      contests,
     };
   } finally {
     await publisher.stop();
   }
+}
+
+/** A ranking of a contest's candidates by name. */
+export const rankingOf = (c: PlanContest, ...names: string[]) => ({
+  ranking: names.map((n) => c.candidates.find((x) => x.name === n)!.id),
+});
+
+const BRANCH: ElectionPlan = {
+  title: 'Branch committee 2026',
+  contests: [
+    {
+      title: 'Committee',
+      seats: 2,
+      rules: 'scottish',
+      candidates: [{ name: 'Amir' }, { name: 'Bea' }, { name: 'Cal' }, { name: 'Dora' }],
+    },
+    { title: 'Delegate', seats: 1, rules: 'ers97', candidates: [{ name: 'Yan' }, { name: 'Zoe' }] },
+  ],
+  casts: ([committee, delegate]) => {
+    const choices: Record<string, [string[], string[]]> = {
+      ada: [['Amir', 'Cal', 'Bea'], ['Yan']],
+      ben: [['Bea', 'Dora'], ['Zoe']],
+      cleo: [['Cal', 'Amir', 'Dora'], ['Yan']],
+      dan: [['Dora', 'Bea', 'Amir'], ['Zoe']],
+      branch7: [['Amir', 'Dora'], ['Yan']],
+    };
+    return Object.entries(choices).flatMap(([who, [c, d]]) => [
+      // Ben votes, then changes his mind: his first ballot is superseded.
+      ...(who === 'ben' ? [{ who, choices: { [committee!.id]: rankingOf(committee!, 'Cal') } }] : []),
+      {
+        who,
+        choices: { [committee!.id]: rankingOf(committee!, ...c), [delegate!.id]: rankingOf(delegate!, ...d) },
+      },
+    ]);
+  },
+};
+
+/** The branch election: two STV contests, five members (one a delegate with two votes), Ben revoting. */
+export async function runBundledElection(api: TestApi): Promise<BundledElection> {
+  const run = await runPublishedElection(api, BRANCH);
+  const elected: Record<string, string[]> = {};
+  for (const r of run.results) elected[r['contest'] as string] = r['elected'] as string[];
+  const hash = (who: string, nth: number) => run.receipts.filter((r) => r.who === who)[nth]!.hash;
+  return {
+    id: run.id,
+    bundleDir: run.bundleDir,
+    archive: run.archive,
+    counted: hash('ada', 0),
+    superseded: hash('ben', 0),
+    elected,
+  };
 }
