@@ -16,6 +16,7 @@ import {
 } from './support/browser.js';
 import { closeCountPublish, electionInVoting, type TestElection } from './support/election.js';
 import { startWebServer } from './support/server.js';
+import { TIE_NOTE } from '../src/components/results-report.js';
 
 const describeBrowser = haveChromium ? describe : describe.skip;
 if (!haveChromium) console.warn('chromium is not installed: browser tests skipped (.ci/run installs it)');
@@ -28,6 +29,7 @@ interface Stage {
   nonTransferable: string;
   quota: string;
   elected: Array<{ candidate: string }>;
+  ties: unknown[];
 }
 interface Results {
   contests: Array<{
@@ -118,7 +120,9 @@ describeBrowser('results page', () => {
       const { stages, candidates } = contest.report;
       expect(stages.length).toBeGreaterThan(contest.title.startsWith('Steering') ? 2 : 0);
       const headers = await table.locator('thead th').allTextContents();
-      expect(headers.slice(1, -1)).toEqual(stages.map((s) => `Stage ${s.number}${s.summary}`));
+      expect(headers.slice(1, -1)).toEqual(
+        stages.map((s) => `Stage ${s.number}${s.summary}${s.ties.length > 0 ? TIE_NOTE : ''}`),
+      );
       for (const { name } of candidates) {
         const row = table.getByRole('row', { name: new RegExp(`^${literal(name)} `) });
         const cells = await row.getByRole('cell').allTextContents();

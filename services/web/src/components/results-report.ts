@@ -18,6 +18,8 @@ export interface ReportStage {
   /** Running total of votes lost to rounding. */
   readonly roundingLoss: Decimal;
   readonly quota: Decimal;
+  /** Meek only: candidate name → keep factor. */
+  readonly keepFactors?: Readonly<Record<string, Decimal>>;
   readonly elected: readonly { readonly candidate: string; readonly reason: string }[];
   readonly excluded: readonly { readonly candidate: string; readonly reason: string }[];
   readonly ties: readonly { readonly purpose: string; readonly method: string }[];
@@ -149,6 +151,9 @@ export function movements(report: CountReport, index: number): Movement[] {
 }
 
 export const NON_TRANSFERABLE = 'Non-transferable';
+
+/** Shown under a stage's heading when a tie was broken there; the explanation says how. */
+export const TIE_NOTE = 'tie broken (see the explanation)';
 
 /** True when any stage lost votes to rounding (the table then shows that row). */
 export function hasRoundingLoss(report: CountReport): boolean {

@@ -5,6 +5,7 @@ import {
   hasRoundingLoss,
   outcomes,
   stageTotal,
+  TIE_NOTE,
   type CountReport,
   type Decimal,
   type ReportStage,
@@ -45,6 +46,7 @@ export function ResultsStageTable(props: { report: CountReport; title: string })
               <th scope="col" class="num" key={s.number}>
                 Stage {s.number}
                 <span class="results-stage-summary">{s.summary}</span>
+                {s.ties.length > 0 && <span class="results-stage-summary">{TIE_NOTE}</span>}
               </th>
             ))}
             <th scope="col">Result</th>
@@ -80,6 +82,15 @@ export function ResultsStageTable(props: { report: CountReport; title: string })
           )}
           <NumberRow label="Total" stages={report.stages} value={(s) => stageTotal(report, s)} />
           <NumberRow label="Quota" stages={report.stages} value={(s) => s.quota} />
+          {report.stages.some((s) => s.keepFactors) &&
+            report.candidates.map(({ name }) => (
+              <NumberRow
+                key={name}
+                label={`Keep factor of ${name}`}
+                stages={report.stages}
+                value={(s) => s.keepFactors?.[name] ?? ''}
+              />
+            ))}
         </tbody>
       </table>
     </TableRegion>
