@@ -54,7 +54,7 @@ async function nominationsHeld(server: EmbeddedApi): Promise<string> {
   await officer.call('transition', { params, body: { to: 'nominations' } });
   await officer.call('sendInvitations', { params, body: {} });
   const [ann, bob, cat] = await Promise.all(
-    (await server.invitationCodes()).map(async (code) => {
+    (await server.invitationCodes(params.election)).map(async (code) => {
       const { token } = await api.call<{ token: string }>('memberSignIn', { body: { code } });
       return api.withToken(token);
     }),

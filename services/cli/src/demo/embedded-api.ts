@@ -15,8 +15,8 @@ export interface EmbeddedApi {
   readonly url: string;
   /** A client signed in as the returning officer of a fresh organisation. */
   readonly officer: OpenslateClient;
-  /** The members' one-time codes from the invitations in the outbox (the mail a member would read). */
-  invitationCodes(): Promise<string[]>;
+  /** The members' one-time codes in the outbox's invitations (to `electionId`, or to every election). */
+  invitationCodes(electionId?: string): Promise<string[]>;
   /** That officer's sign-in (a random password made for this run). */
   readonly officerLogin: { readonly email: string; readonly password: string };
   close(): Promise<void>;
@@ -84,14 +84,15 @@ export async function startEmbeddedApi(options: EmbeddedApiOptions = {}): Promis
     url,
     officer: api.withToken(token),
     officerLogin: { email: 'ro@demo.invalid', password },
-    invitationCodes: async () => {
+    invitationCodes: async (electionId) => {
       const mails = await database.db
         .selectFrom('outbox')
         .select('body')
         .where('subject', 'like', 'Your ballot:%')
         .orderBy('to_address')
         .execute();
-      return mails.map((m) => /#code=([A-Z2-7]+)/.exec(m.body)?.[1]).filter((c): c is string => !!c);
+      const link = new RegExp(`/vote/${electionId ?? '[^#]+'}#code=([A-Z2-7]+)`);
+      return mails.map((m) => link.exec(m.body)?.[1]).filter((c): c is string => !!c);
     },
     close: async () => {
       await publisher.stop();

@@ -71,7 +71,7 @@ export async function electionInVoting(server: EmbeddedApi, voters = 4): Promise
   await officer.call('transition', { params: { election: id }, body: { to: 'voting' } });
   await officer.call('sendInvitations', { params: { election: id }, body: {} });
   const election = await api.call<{ contests: TestContest[] }>('getElection', { params: { election: id } });
-  return { id, title, contests: election.contests, codes: await server.invitationCodes(), trustees };
+  return { id, title, contests: election.contests, codes: await server.invitationCodes(id), trustees };
 }
 
 /** Closes voting, has two trustees reveal, counts and publishes. */
