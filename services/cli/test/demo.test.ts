@@ -1,5 +1,5 @@
 // `openslate demo` runs a whole election through the real service code; `openslate verify` must accept its bundle.
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../src/main.js';
@@ -23,12 +23,23 @@ test('demo writes a bundle that the independent verifier accepts', async () => {
     const summary = demo.out.join('');
     expect(summary).toMatch(/12 members, 1[2-9] ballots/);
     expect(summary).toContain('Executive committee (9 seats, at least 4 women):');
+    // The motion's result in words, and the approval question's two chosen delegates.
+    expect(summary).toMatch(/Motion: affiliate .*: (carried|not carried)/);
+    expect(summary).toMatch(/Conference delegates \(approve any; 2 chosen\): [^,\n]+, [^,\n]+\n/);
     expect(existsSync(path.join(bundle, 'manifest.json'))).toBe(true);
     expect(existsSync(`${bundle}.tar.gz`)).toBe(true);
 
     const verify = collect();
     expect(await main(['verify', bundle], verify.io)).toBe(0);
     expect(verify.out.join('')).toMatch(/verified: every check holds/);
+    const files = ['json', 'txt', 'explain'];
+    const manifest = JSON.parse(readFileSync(path.join(bundle, 'manifest.json'), 'utf8')) as {
+      contests: Array<{ id: string; kind?: string }>;
+    };
+    const motion = manifest.contests.find((c) => c.kind === 'yes-no-abstain')!;
+    for (const ext of files)
+      expect(existsSync(path.join(bundle, 'results', `${motion.id}.${ext}`))).toBe(true);
+    expect(existsSync(path.join(bundle, 'results', `${motion.id}.blt`))).toBe(false);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

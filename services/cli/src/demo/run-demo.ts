@@ -3,6 +3,7 @@
 // published bundle. The members' choices come from a seeded generator, so a seed gives the same votes.
 import { cpSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { ContestChoices } from '@openslate/ballot';
 import { MemberDevice, OpenslateClient, runKeyCeremony, TrusteeDevice } from '@openslate/client';
 import { startEmbeddedApi } from './embedded-api.js';
 import { seededRandom, weightedOrder } from './seeded-random.js';
@@ -20,6 +21,7 @@ export interface DemoResult {
   readonly bundleDir: string;
   readonly ballots: number;
   readonly revotes: number;
+  /** By contest title: the elected (STV), the chosen options (approval), or a motion's result in words. */
   readonly elected: Record<string, string[]>;
   readonly seconds: number;
 }
@@ -46,6 +48,24 @@ const YOUTH = [
   ['Niall BYRNE', 4],
   ['Olu OKAFOR', 3],
 ] as const;
+// Questions beside the STV contests (packages/questions): a motion needing two thirds of those voting for or
+// against, with a quorum of a third of the roll's votes, and an approval question choosing two delegates, each
+// option with the chance a member approves it.
+const MOTION = {
+  kind: 'yes-no-abstain',
+  title: 'Motion: affiliate to the Example Left Network (two thirds, quorum a third of the roll)',
+  text: 'That this branch affiliates to the Example Left Network and pays its affiliation fee from branch funds.',
+  majority: 'two-thirds',
+  quorum: { kind: 'fraction-of-eligible', numerator: 1, denominator: 3 },
+} as const;
+const DELEGATES = [
+  ['Pat QUINN', 0.6],
+  ['Rae SOTO', 0.45],
+  ['Sam TAYLOR', 0.35],
+  ['Uma VARMA', 0.2],
+] as const;
+
+const answer = (r: number) => (r < 0.7 ? 'yes' : r < 0.9 ? 'no' : 'abstain');
 
 /** Runs `tasks` with at most `limit` at once, in order of start. */
 async function pool<T>(
@@ -61,6 +81,12 @@ async function pool<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** A motion's result in words, for the summary beside the elected names. */
+function motionOutcome(r: { carried?: boolean; quorumReached?: boolean }): string {
+  if (r.carried) return 'carried';
+  return r.quorumReached === false ? 'not carried (quorum not reached)' : 'not carried';
 }
 
 export async function runDemo(options: DemoOptions): Promise<DemoResult> {
@@ -88,6 +114,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
             rules: 'ers97',
             candidates: YOUTH.map(([name]) => ({ name })),
           },
+          MOTION,
+          {
+            kind: 'approval',
+            title: 'Conference delegates (approve any; 2 chosen)',
+            winners: 2,
+            candidates: DELEGATES.map(([name]) => ({ name })),
+          },
         ],
       },
     });
@@ -95,7 +128,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const election = await api.call<{
       contests: Array<{ id: string; title: string; candidates: Array<{ id: string; name: string }> }>;
     }>('getElection', { params: { election: id } });
-    const [executive, youth] = election.contests;
+    const [executive, youth, motion, delegates] = election.contests;
 
     // The roll: members, and one branch delegate in every 25 carrying 3 votes.
     const rows = ['membership_number,name,email,weight'];
@@ -123,10 +156,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
     // Invitations go to the outbox; here the demo reads each member's mail from it.
     await officer.call('sendInvitations', { params: { election: id }, body: {} });
-    const codes = await embedded.invitationCodes();
+    const codes = await embedded.invitationCodes(id);
 
     const popularity = EXECUTIVE.map(([, , p]) => p);
-    const choose = () => ({
+    const choose = (): ContestChoices => ({
       [executive!.id]: {
         ranking: weightedOrder(
           executive!.candidates.map((c) => c.id),
@@ -142,6 +175,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
           1 + Math.floor(random() * 3),
           random,
         ),
+      },
+      // About 70 % for, 20 % against, 10 % abstaining: near the two-thirds line, so seeds differ.
+      [motion!.id]: { answer: answer(random()) },
+      [delegates!.id]: {
+        approve: delegates!.candidates.filter((_, i) => random() < DELEGATES[i]![1]).map((c) => c.id),
       },
     });
     // Choices are drawn in roll order before casting, so the seed alone decides them.
@@ -163,9 +201,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     await officer.call('transition', { params: { election: id }, body: { to: 'closed' } });
     await trustees[0]!.reveal();
     await trustees[2]!.reveal();
-    const counted = await officer.call<{ results: Array<{ contest: string; elected: string[] }> }>('count', {
-      params: { election: id },
-    });
+    const counted = await officer.call<{
+      results: Array<{ contest: string; elected: string[]; carried?: boolean; quorumReached?: boolean }>;
+    }>('count', { params: { election: id } });
     await officer.call('publish', { params: { election: id } });
     say('closed, revealed, counted, published');
 
@@ -183,7 +221,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       elected: Object.fromEntries(
         counted.results.map((r) => [
           titles.get(r.contest) ?? r.contest,
-          r.elected.map((e) => names.get(e) ?? e),
+          r.contest === motion!.id ? [motionOutcome(r)] : r.elected.map((e) => names.get(e) ?? e),
         ]),
       ),
       seconds: (Date.now() - started) / 1000,
