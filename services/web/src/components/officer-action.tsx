@@ -78,19 +78,41 @@ export function LogEntries(props: { entries: readonly LogEntryRef[] }) {
   );
 }
 
+/** A status line: what an action did and its log entries (empty until then, so it is announced when it fills). */
+export function DoneMessage(props: { done: Done | null }) {
+  const { done } = props;
+  return (
+    <p role="status" class="officer-done">
+      {done ? (
+        <>
+          <span class="ok">Done:</span> {done.message}
+          <LogEntries entries={done.entries} />
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** A form's submit button (disabled while its action runs) and the action's outcome. */
+export function SubmitRow(props: { action: Action; label: string }) {
+  return (
+    <>
+      <div class="actions">
+        <button type="submit" disabled={props.action.busy}>
+          {props.label}
+        </button>
+      </div>
+      <ActionResult action={props.action} />
+    </>
+  );
+}
+
 /** The outcome of the last action: a status message with its log entries, or the refusal as an alert. */
 export function ActionResult(props: { action: Action; hideError?: boolean }) {
   const { done, failure } = props.action;
   return (
     <>
-      <p role="status" class="officer-done">
-        {done ? (
-          <>
-            <span class="ok">Done:</span> {done.message}
-            <LogEntries entries={done.entries} />
-          </>
-        ) : null}
-      </p>
+      <DoneMessage done={done} />
       {props.hideError ? null : <ErrorMessage message={failure?.message ?? null} />}
     </>
   );

@@ -2,7 +2,7 @@
 // "at least 2 elected with gender = woman", nomination thresholds) and candidates with statements and attributes.
 import { useState } from 'preact/hooks';
 import { RULES } from '@openslate/client';
-import { ActionResult, formFields, useAction, type LogEntryRef } from './officer-action.js';
+import { SubmitRow, formFields, useAction, type LogEntryRef } from './officer-action.js';
 import { allowedIn, describeConstraint, type ContestView, type SectionProps } from './officer-data.js';
 
 const RULE_NAMES: Record<(typeof RULES)[number], string> = {
@@ -145,12 +145,7 @@ function AddContest(props: SectionProps) {
           aria-describedby="threshold-hint"
         />
       </fieldset>
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          Add the contest
-        </button>
-      </div>
-      <ActionResult action={action} />
+      <SubmitRow action={action} label="Add the contest" />
     </form>
   );
 }
@@ -191,12 +186,7 @@ function AddCandidate(props: SectionProps & { contest: ContestView }) {
         cols={30}
         aria-describedby={id('attributes-hint')}
       />
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          Add the candidate
-        </button>
-      </div>
-      <ActionResult action={action} />
+      <SubmitRow action={action} label="Add the candidate" />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 // Nominations and shortlisting: the officer enters affiliates' nominations, and decides on each candidate with a
 // written reason (published with the decision).
 import { Show, useLoad } from './async.js';
-import { ActionResult, formFields, logged, useAction } from './officer-action.js';
+import { SubmitRow, formFields, logged, useAction } from './officer-action.js';
 import { allowedIn, type SectionProps } from './officer-data.js';
 
 interface NominatedCandidate {
@@ -63,12 +63,7 @@ function AffiliateNomination(props: SectionProps & { contests: readonly Nominati
       <CandidateSelect id="nomination-candidate" contests={props.contests} />
       <label for="nomination-affiliate">Affiliate (union, society or branch)</label>
       <input id="nomination-affiliate" name="affiliate" required maxLength={200} size={40} />
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          Record the nomination
-        </button>
-      </div>
-      <ActionResult action={action} />
+      <SubmitRow action={action} label="Record the nomination" />
     </form>
   );
 }
@@ -113,12 +108,7 @@ function Decision(props: SectionProps & { contests: readonly NominationContest[]
         minLength={3}
         maxLength={2000}
       />
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          Record the decision
-        </button>
-      </div>
-      <ActionResult action={action} />
+      <SubmitRow action={action} label="Record the decision" />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // add or remove a member with a reason code (the member is told), and send the one-time invitations.
 import { ROLL_REASONS } from '@openslate/client';
 import { Show, useLoad } from './async.js';
-import { ActionResult, formFields, logged, useAction } from './officer-action.js';
+import { ActionResult, SubmitRow, formFields, logged, useAction } from './officer-action.js';
 import { allowedIn, type SectionProps } from './officer-data.js';
 
 interface RollEntry {
@@ -95,12 +95,7 @@ function ImportRoll(props: SectionProps) {
         aria-describedby={described}
         aria-invalid={invalid ? 'true' : undefined}
       />
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          Import the roll
-        </button>
-      </div>
-      <ActionResult action={action} />
+      <SubmitRow action={action} label="Import the roll" />
       {invalid ? (
         <div id="roll-problems">
           <h4>Lines to fix</h4>
@@ -154,12 +149,7 @@ function AddEntry(props: SectionProps) {
       <label for="add-weight">Weight (votes)</label>
       <input id="add-weight" name="weight" type="number" min={1} defaultValue="1" />
       <ReasonFields prefix="add" />
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          Add to the roll
-        </button>
-      </div>
-      <ActionResult action={action} />
+      <SubmitRow action={action} label="Add to the roll" />
     </form>
   );
 }

@@ -3,7 +3,7 @@
 // action says which public log entry it wrote.
 import { useState } from 'preact/hooks';
 import { Show, useLoad } from '../components/async.js';
-import { LogEntries, takeFlash } from '../components/officer-action.js';
+import { DoneMessage, takeFlash } from '../components/officer-action.js';
 import { OfficerContests } from '../components/officer-contests.js';
 import type { ElectionView } from '../components/officer-data.js';
 import { OfficerLifecycle } from '../components/officer-lifecycle.js';
@@ -49,14 +49,7 @@ export default function OfficerElectionPage(props: { params: Params }) {
               Stage: <strong>{election.state}</strong> · <Link href="/officer">All elections</Link> ·{' '}
               <Link href={`/nominations/${id}`}>Public nominations page</Link>
             </p>
-            <p role="status">
-              {flash ? (
-                <>
-                  <span class="ok">Done:</span> {flash.message}
-                  <LogEntries entries={flash.entries} />
-                </>
-              ) : null}
-            </p>
+            <DoneMessage done={flash} />
             <OfficerLifecycle {...section} ceremony={ceremony} />
             <OfficerContests {...section} />
             <OfficerRoll {...section} />

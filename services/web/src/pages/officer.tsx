@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Show, useLoad } from '../components/async.js';
-import { ActionResult, formFields, setFlash, useAction } from '../components/officer-action.js';
+import { SubmitRow, formFields, setFlash, useAction } from '../components/officer-action.js';
 import { useOfficerSession, type OfficerSession } from '../components/officer-session.js';
 import { Link, navigate, type Params } from '../router.js';
 
@@ -56,12 +56,7 @@ function SignIn(props: { onSignedIn: (s: OfficerSession) => void }) {
           />
         </>
       ) : null}
-      <div class="actions">
-        <button type="submit" disabled={action.busy}>
-          Sign in
-        </button>
-      </div>
-      <ActionResult action={action} />
+      <SubmitRow action={action} label="Sign in" />
     </form>
   );
 }
@@ -132,12 +127,7 @@ export default function OfficerPage(_props: { params: Params }) {
         <h2 id="officer-create">Create an election</h2>
         <label for="officer-title">Title</label>
         <input id="officer-title" name="title" required maxLength={300} size={40} />
-        <div class="actions">
-          <button type="submit" disabled={create.busy}>
-            Create the election
-          </button>
-        </div>
-        <ActionResult action={create} />
+        <SubmitRow action={create} label="Create the election" />
       </form>
     </section>
   );
