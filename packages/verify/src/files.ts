@@ -35,3 +35,16 @@ export const readFromMap =
   (files: ReadonlyMap<string, Uint8Array>): ReadFile =>
   async (path) =>
     files.get(path);
+
+/** Reads each path once: the early start of the ballots' work and the checks then see the very same bytes. */
+export function readOnce(read: ReadFile): ReadFile {
+  const seen = new Map<string, Promise<Uint8Array | undefined>>();
+  return (path) => {
+    let data = seen.get(path);
+    if (data === undefined) {
+      data = read(path);
+      seen.set(path, data);
+    }
+    return data;
+  };
+}

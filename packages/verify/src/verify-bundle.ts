@@ -1,11 +1,13 @@
 // The independent verifier: runs checks 1–6 of docs/bundle-format.md in order over a bundle read through a
 // callback, stops at the first failing check and reports every check as a line.
-import { pureBackend, type CryptoBackend } from '@openslate/ballot';
+import { pureBackend, pureGroup, type CryptoBackend, type GroupBackend } from '@openslate/ballot';
+import { inThreadRunner, type BallotRunner, type BallotWorkTimes } from './ballot-work.js';
 import { BUNDLE_FORMAT, paths, type BundleManifest } from './bundle-format.js';
 import { check, VerifyError, type VerifyErrorCode } from './errors.js';
-import { readJson, type ReadFile } from './files.js';
-import { checkBallots, type CheckedBallots } from './checks/ballots.js';
+import { readJson, readOnce, type ReadFile } from './files.js';
+import type { CheckedBallots } from './checks/ballots.js';
 import { checkKeys } from './checks/keys.js';
+import { startBallotWork, startEarly } from './early-start.js';
 import { checkLog, type CheckedLog } from './checks/log.js';
 import { checkReceipt } from './checks/receipt.js';
 import { checkRoll } from './checks/roll.js';
@@ -24,6 +26,14 @@ export interface VerifyOptions {
   readonly read: ReadFile;
   /** Signature back-end (default: pure JavaScript; Node callers pass `createNodeBackend()`, faster). */
   readonly backend?: CryptoBackend;
+  /** ristretto255 back-end for proofs and decryption in this thread (default `pureGroup`; Node: `loadNodeGroup()`). */
+  readonly group?: GroupBackend;
+  /**
+   * Who checks each ballot's signatures and proofs and decrypts the counted ones (checks 3 and 4): default this
+   * thread with `backend` and `group`; Node callers pass `workerRunner()` of '@openslate/verify/node'. A runner
+   * given here starts on the ballots while this thread checks the log (early-start.ts).
+   */
+  readonly runner?: BallotRunner;
   /** A voter's receipt (base64url ballot hash) to find among the counted ballots (check 6). */
   readonly receipt?: string;
   /** The log's verifier key obtained independently of the bundle: manifest.json must name this key. */
@@ -41,6 +51,8 @@ export interface VerifyReport {
   readonly failure?: { readonly check: CheckId; readonly code: VerifyErrorCode; readonly message: string };
   /** The recomputed outcome of every contest (empty when an earlier check failed). */
   readonly contests: readonly ContestOutcome[];
+  /** Thread time (ms, summed over threads) of the per-ballot work, once check 3 has run. */
+  readonly work?: BallotWorkTimes;
 }
 
 function parseManifest(value: unknown): BundleManifest {
@@ -64,8 +76,16 @@ function parseManifest(value: unknown): BundleManifest {
 }
 
 export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport> {
-  const { read } = options;
+  const read = readOnce(options.read);
+  const stop = new AbortController();
   const backend = options.backend ?? pureBackend;
+  const group = options.group ?? pureGroup;
+  const given = options.runner;
+  const runner: BallotRunner = (setup, jobs, done) =>
+    (given ?? inThreadRunner(backend, group))(setup, jobs, done, stop.signal);
+  const ballotProgress = (done: number, total: number) =>
+    progress(`ballots: ${done}/${total} signatures checked`);
+  let times: BallotWorkTimes | undefined;
   const progress = options.onProgress ?? (() => undefined);
   const checks: CheckLine[] = [];
   let failure: VerifyReport['failure'];
@@ -96,6 +116,7 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
       (m) => `manifest.json: ${BUNDLE_FORMAT}, election ${m.election}, ${m.contests.length} contest(s)`,
     );
     election = manifest.election;
+    const early = given ? await startEarly(read, manifest, runner, ballotProgress) : undefined;
     const log: CheckedLog = await step(
       'log',
       () => {
@@ -104,15 +125,17 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
           return `manifest.json names log key ${manifest.log.verifierKey}, not the key given (${key})`;
         });
         progress('log: checking the checkpoint signature and rebuilding the tree from every entry');
-        return checkLog(read, manifest, key);
+        return checkLog(read, manifest, key, early?.entries);
       },
       (l) =>
         `log: checkpoint signed by ${manifest.log.origin}, ${l.size} entries rebuild its root` +
         (l.cosigners.length ? `, cosigned by ${l.cosigners.join(', ')}` : ', no witness cosignatures'),
     );
+    // The early start counts only if it worked on exactly the entries the log check verified.
+    const reuse = early !== undefined && early.entries === log.entries ? early : undefined;
     const sequence: ElectionSequence = await step(
       'sequence',
-      () => checkSequence(log.entries, manifest),
+      () => reuse?.sequence ?? checkSequence(log.entries, manifest),
       (s) =>
         `sequence: ${log.entries.length} entries well formed; opened at ${s.openIndex}, sealed at size ${s.sealedSize}, ${s.ballots.length} ballots inside voting`,
     );
@@ -126,21 +149,18 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
           : ' (roll changed after its last logged commitment)') +
         '; changes by reason match the log',
     );
+    // Check 4's key shares are read first, so the runner can decrypt the counted ballots as it verifies them.
+    const work = reuse ?? (await startBallotWork(read, log.entries, sequence, runner, ballotProgress));
     const ballots: CheckedBallots = await step(
       'ballots',
-      () =>
-        checkBallots(sequence, backend, (done, total) =>
-          progress(`ballots: ${done}/${total} signatures checked`),
-        ),
+      () => work.ballots,
       (b) =>
         `ballots: every issuer and ballot signature valid; ${b.counted.length} counted, ${b.superseded.length} superseded, counted ≤ issued`,
     );
+    times = ballots.times;
     const keys = await step(
       'keys',
-      () =>
-        checkKeys(read, sequence, ballots.counted, (done, total) =>
-          progress(`keys: ${done}/${total} ballots decrypted`),
-        ),
+      () => checkKeys(work.prepared, ballots.counted, ballots.decryptions, group),
       (k) =>
         `keys: trustees ${k.trustees.join(', ')} reveal shares matching their commitments; the key is rebuilt; ${k.decrypted.length} ballots decrypt`,
     );
@@ -160,6 +180,8 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
     }
   } catch {
     // The failing step has recorded itself; later checks depend on it.
+  } finally {
+    stop.abort(); // an early start whose results are not needed stops here
   }
   return {
     ok: failure === undefined,
@@ -168,5 +190,6 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
     checks,
     ...(failure === undefined ? {} : { failure }),
     contests: failure === undefined ? contests : [],
+    ...(times === undefined ? {} : { work: times }),
   };
 }

@@ -28,7 +28,10 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const concat = (...parts: Uint8Array[]): Uint8Array => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 };
 const littleEndian = (bytes: Uint8Array): bigint => bytes.reduceRight((x, b) => (x << 8n) | BigInt(b), 0n);

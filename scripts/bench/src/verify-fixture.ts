@@ -94,8 +94,10 @@ async function makeAllVoters(setup: VoterSetup, voters: number, threads: number)
       while (next < jobs.length) {
         const i = next++;
         chunks[i] = await new Promise<VoterChunk>((resolve, reject) => {
-          worker.once('message', resolve);
-          worker.once('error', reject);
+          const fail = (e: Error) => (worker.off('message', done), reject(e));
+          const done = (chunk: VoterChunk) => (worker.off('error', fail), resolve(chunk));
+          worker.once('message', done);
+          worker.once('error', fail);
           worker.postMessage({ setup, ...jobs[i]! });
         });
       }

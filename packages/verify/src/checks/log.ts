@@ -19,6 +19,8 @@ export async function checkLog(
   read: ReadFile,
   manifest: BundleManifest,
   verifierKey: string,
+  /** The entries already parsed from these same files (readOnce), if any: they are not read twice. */
+  parsed?: ParsedEntry[],
 ): Promise<CheckedLog> {
   const checkpoint = await readText(read, paths.checkpoint);
   const fetch = (path: string) => read(paths.log(path));
@@ -45,7 +47,8 @@ export async function checkLog(
   }
   let entries: ParsedEntry[];
   try {
-    entries = parseEntries(await readEntryBytes(fetch, verified.size));
+    entries =
+      parsed?.length === verified.size ? parsed : parseEntries(await readEntryBytes(fetch, verified.size));
   } catch (e) {
     throw new VerifyError('ENTRY_MALFORMED', `log: ${(e as Error).message}`);
   }

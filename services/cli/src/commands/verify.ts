@@ -1,11 +1,13 @@
 // `openslate verify <dir|https-url|bundle.tar.gz> [--json] [--receipt <hash>] [--vkey <key or file>]`: checks a
 // published election bundle (docs/bundle-format.md) with packages/verify: one line per check, progress on stderr,
-// exit 0 only if every check holds, else the first failing check is named and the exit code is 1.
+// exit 0 only if every check holds, else the first failing check is named and the exit code is 1. Ballots are
+// checked and decrypted on worker threads, one per core (@openslate/verify/node).
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
-import { createNodeBackend } from '@openslate/ballot/node';
+import { createNodeBackend, loadNodeGroup } from '@openslate/ballot/node';
 import { readFromMap, readTar, verifyBundle, type ReadFile } from '@openslate/verify';
+import { workerRunner } from '@openslate/verify/node';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliIo, type Command } from '../io.js';
 import { keyArgument, publicationFetch, UsageError } from './log.js';
 
@@ -62,6 +64,9 @@ export const run: Command = async (args: string[], io: CliIo) => {
   const report = await verifyBundle({
     read,
     backend: createNodeBackend(),
+    group: await loadNodeGroup(),
+    // Checks 3 and 4 (signatures, proofs, decryption) on one worker thread per core.
+    runner: workerRunner(),
     ...(values.receipt === undefined ? {} : { receipt: values.receipt }),
     ...(verifierKey === undefined ? {} : { verifierKey }),
     onLine: values.json ? undefined : (line) => io.stdout(`${line.ok ? 'ok  ' : 'FAIL'} ${line.message}\n`),
