@@ -40,7 +40,7 @@ export function ceremonyWaitingFor(view: CeremonyView): string {
     const missing = view.trustees.filter((t) => !step.done(t));
     if (missing.length) return `Waiting for ${names(missing)} to ${step.todo}.`;
   }
-  return 'The ceremony is complete: the election key exists and voting can open.';
+  return 'The ceremony is complete: the election key exists.';
 }
 
 /** How many key shares are revealed, of the threshold the count needs. */
