@@ -207,7 +207,8 @@ export class CountState {
       );
       const tied = reaching.filter((c) => this.votes[c] === top);
       const next = this.tie(tied, 'highest', 'election', stage);
-      if (this.elect(next, 'quota')) out.push(next);
+      const reason = (this.votes[next] as bigint) >= this.quota ? 'quota' : 'threshold';
+      if (this.elect(next, reason)) out.push(next);
       reaching = reaching.filter((c) => c !== next);
     }
     return out;

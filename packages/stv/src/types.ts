@@ -86,7 +86,8 @@ export type StageAction =
   /** Remaining seats filled by the continuing candidates (or the rest excluded) without a transfer. */
   | { readonly kind: 'fill-remaining'; readonly candidates: readonly CandidateId[] };
 
-export type ElectionReason = 'quota' | 'remaining-seats' | 'constraint';
+/** `threshold`: elected on ERS97's lower threshold for the last places (5.1.7(b), 5.6.1), below the quota. */
+export type ElectionReason = 'quota' | 'threshold' | 'remaining-seats' | 'constraint';
 export type ExclusionReason = 'lowest' | 'bulk' | 'constraint' | 'withdrawn';
 
 export interface TieBreak {

@@ -1,6 +1,6 @@
 // ERS97 worked examples. There is no official ERS97 count with ballots in /work/shared/elections, so each
 // expected figure below is worked by hand from the ERS97 text (section 5) in the comments.
-import { count, parseBlt, type Report } from '../src/index.js';
+import { count, parseBlt, renderExplanation, type Report } from '../src/index.js';
 import { names } from './support/compare.js';
 
 const blt = (header: string, ballots: string[], candidates: string[]): string =>
@@ -115,7 +115,7 @@ describe('ERS97: the last place by the active vote (5.3.13(b)), a tie decided at
     expect(last.ties).toEqual([
       { purpose: 'election', between: [0, 2], method: 'earlier-stage', stage: 1, chosen: 0 },
     ]);
-    expect(last.elected).toEqual([{ candidate: 0, reason: 'quota' }]);
+    expect(last.elected).toEqual([{ candidate: 0, reason: 'threshold' }]);
     expect(names(report, report.elected)).toEqual(['B', 'A']);
   });
 });
@@ -143,7 +143,7 @@ describe('ERS97: an excluded candidate’s papers go in batches, highest value f
   });
 
   test('after the last batch the active vote is 27 − 4.00 − 9.00 = 14.00; C’s 8.00 passes 14.00 ÷ 2: elected', () => {
-    expect(report.stages[4]!.elected).toEqual([{ candidate: 2, reason: 'quota' }]);
+    expect(report.stages[4]!.elected).toEqual([{ candidate: 2, reason: 'threshold' }]);
     expect(names(report, report.elected)).toEqual(['A', 'C']);
     expect(report.stages).toHaveLength(5);
   });
@@ -161,5 +161,25 @@ describe('ERS97: the quota is recalculated when papers become non-transferable b
     expect(report.stages[1]!.quota).toBe('4.67');
     expect(report.stages[1]!.elected.map((e) => e.candidate).sort()).toEqual([0, 1]);
     expect(report.stages).toHaveLength(2);
+  });
+});
+
+describe('ERS97: election on the lower threshold for the last place (5.1.7(b), 5.6.1)', () => {
+  // 2 seats, 10 votes, quota 3.34. A 5 (no further preferences), B 3, C 2. A's surplus of 1.66 is
+  // non-transferable; the active vote is then 10 − 1.66 − 3.34 = 5.00, and 5.00 ÷ (1 place + 1) = 2.50 < 3.34:
+  // B (3.00) is elected on that threshold, below the quota.
+  const report = count(parseBlt(blt('3 2', ['5 1', '3 2', '2 3'], ['A', 'B', 'C'])), { rule: 'ers97' });
+
+  test('B is elected at stage 2 on the threshold, and the reason says so', () => {
+    expect(report.quota).toBe('3.34');
+    expect(report.stages[0]!.elected).toEqual([{ candidate: 0, reason: 'quota' }]);
+    expect(report.stages[1]!.elected).toEqual([{ candidate: 1, reason: 'threshold' }]);
+    expect(names(report, report.elected)).toEqual(['A', 'B']);
+  });
+
+  test('the explanation does not claim B reached the quota', () => {
+    const text = renderExplanation(report);
+    expect(text).toMatch(/B \(3\.00\) reached the lower threshold for the last places/);
+    expect(text).not.toMatch(/B \(3\.00\) reached the quota/);
   });
 });

@@ -87,6 +87,8 @@ function actionSentence(
 
 const ELECTED_WHY: Record<Stage['elected'][number]['reason'], string> = {
   quota: 'reached the quota',
+  threshold:
+    'reached the lower threshold for the last places (the votes still in the count ÷ (places left + 1)), below the quota',
   'remaining-seats': 'fills a remaining seat',
   constraint: 'is needed to meet a constraint',
 };

@@ -84,22 +84,16 @@ export function winners(report: CountReport): Winner[] {
 
 const ELECTED_BECAUSE: Readonly<Record<string, string>> = {
   quota: 'reached the quota',
+  threshold:
+    'reached the lower threshold for the last places (the votes of the candidates still in the count ÷ (places left + 1)), below the quota',
   'remaining-seats': 'filled a remaining seat',
   constraint: 'needed to meet a constraint',
 };
 
-/**
- * "reached the quota" and the like, for an election reason of packages/stv. ERS97 (5.1.7, 5.6.1) also elects on
- * a lower threshold, the active vote ÷ (places left + 1): stv reports that as 'quota', so below the quota the
- * page says which threshold it was.
- */
-export function electedBecause(w: Pick<Winner, 'reason' | 'votes' | 'quota'>): string {
-  if (w.reason === 'quota' && isNegative(subtractDecimals(w.votes, w.quota)))
-    return `reached the lower threshold for the last places (the votes of the candidates still in the count ÷ (places left + 1)), below the quota of ${w.quota}`;
+/** "reached the quota" and the like, for an election reason of packages/stv. */
+export function electedBecause(w: Pick<Winner, 'reason'>): string {
   return ELECTED_BECAUSE[w.reason] ?? w.reason;
 }
-
-const isNegative = (d: Decimal): boolean => d.startsWith('-') && !isZero(d);
 
 /** Each candidate's outcome in words: "Elected at stage 2", "Excluded at stage 3", "Withdrawn" or "". */
 export function outcomes(report: CountReport): ReadonlyMap<string, string> {
