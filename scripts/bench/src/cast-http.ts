@@ -1,5 +1,6 @@
 // The benchmark's HTTP client: JSON over node:http with a keep-alive agent per simulated voter, each voter on
-// its own loopback address (127.0.0.0/8), so the API's per-client rate limits see many clients, as in a meeting.
+// its own loopback address (127.0.0.0/8), so the API's per-client rate limits see many clients, as in a meeting;
+// or one agent with many sockets shared by all (anonymous casting, as through a reverse proxy).
 import { Agent, request } from 'node:http';
 
 export interface Reply {

@@ -1,8 +1,9 @@
 // `npm run bench:cast`: the API (`services/api/dist/main.js`, the production start-up path) in its own process on
 // a scratch database of the PostgreSQL server, driven from this process by BENCH_VOTERS simulated voters with
-// BENCH_CONCURRENCY requests in flight (real cryptography, each voter on its own loopback address). Phases:
-// issuance (sign-in, identity key, blind-signed credential), ballot building (client CPU, untimed), casting.
-// Prints requests/s, p50/p99 latency and errors per phase, and the server process's CPU per request.
+// BENCH_CONCURRENCY requests in flight (real cryptography). Phases: issuance (sign-in, identity key, blind-signed
+// credential; each voter on its own loopback address), ballot building (client CPU, untimed), casting (anonymous,
+// over shared keep-alive connections). Prints requests/s, p50/p99 latency and errors per phase, the CPU per
+// request of the API, PostgreSQL and this process, and the cast transactions' sizes.
 // Not a test. Server: BENCH_DATABASE_URL or DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
