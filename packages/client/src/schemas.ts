@@ -57,6 +57,8 @@ export const candidateInput = z.object({
   name: z.string().trim().min(1).max(200),
   statement: z.string().max(5000).default(''),
   attributes: attributesSchema.default({}),
+  /** The member standing's membership number: lets the winner become a roll entry of a later election. */
+  membership: z.string().trim().min(1).max(64).optional(),
 });
 
 /** What a contest asks: an STV election of `seats`, or a question counted by packages/questions. */

@@ -66,6 +66,8 @@ export interface CandidatesTable {
   attributes: Json<Record<string, string>>;
   status: CandidateStatus;
   status_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The membership number of the member standing, or null (migration 0005: delegate rolls). */
+  membership: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type CandidateStatus = 'nominated' | 'longlisted' | 'shortlisted' | 'rejected' | 'withdrawn';

@@ -89,6 +89,7 @@ async function insertCandidate(
       attributes: json(k.attributes),
       status,
       status_reason: reason,
+      membership: k.membership ?? null,
     })
     .execute();
   const index = await recordAudit(trx, electionId, 'candidate.added', {
@@ -98,6 +99,7 @@ async function insertCandidate(
     attributes: k.attributes,
     status,
     reason,
+    ...(k.membership === undefined ? {} : { membership: k.membership }),
   });
   return { id, logEntry: { index, type: 'candidate.added' } };
 }
