@@ -11,7 +11,7 @@ import { startBallotWork, startEarly } from './early-start.js';
 import { checkLog, type CheckedLog } from './checks/log.js';
 import { checkReceipt } from './checks/receipt.js';
 import { checkRoll } from './checks/roll.js';
-import { checkRecount, type ContestOutcome } from './checks/recount.js';
+import { checkRecount, outcomeWords, type ContestOutcome } from './checks/recount.js';
 import { checkSequence, type ElectionSequence } from './checks/sequence.js';
 
 export type CheckId = 'manifest' | 'log' | 'sequence' | 'roll' | 'ballots' | 'keys' | 'recount' | 'receipt';
@@ -168,7 +168,7 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
       'recount',
       () => checkRecount(read, sequence, log.entries, keys.decrypted, backend),
       (cs) =>
-        `recount: ${cs.map((c) => `${c.contest} elects ${c.elected.map((e) => e.name).join(', ')}`).join('; ')}; reports and BLT files match`,
+        `recount: ${cs.map((c) => `${c.contest} ${outcomeWords(c)}`).join('; ')}; reports and BLT files match`,
     );
     if (options.receipt !== undefined) {
       const receipt = options.receipt;

@@ -11,13 +11,14 @@ import { countContest, resultEntry, type CountedContest } from '../count-contest
 import { check, VerifyError } from '../errors.js';
 import { readJson, readText, type ReadFile } from '../files.js';
 import type { ParsedEntry } from '../log-entries.js';
-import type { ManifestContest } from '../manifest.js';
+import type { ContestKind, ManifestContest } from '../manifest.js';
 import { resultsPage, type PageContest } from '../results-page.js';
 import type { ElectionSequence } from './sequence.js';
 
 export interface ContestOutcome {
   readonly contest: string;
   readonly title: string;
+  readonly kind: ContestKind;
   /** Elected candidates in order of election (a question: its chosen options; none for a motion). */
   readonly elected: readonly { readonly id: string; readonly name: string }[];
   readonly ballots: number;
@@ -27,6 +28,14 @@ export interface ContestOutcome {
   readonly carried: boolean | null;
   /** Whether the contest's quorum was reached; null without a quorum. */
   readonly quorumReached: boolean | null;
+}
+
+/** A contest's recounted result in a few words, for the check's line: "elects A, B", "carried", "chooses C". */
+export function outcomeWords(c: ContestOutcome): string {
+  const names = c.elected.map((e) => e.name).join(', ');
+  if (c.kind === 'stv') return `elects ${names}`;
+  if (c.kind === 'yes-no-abstain') return c.carried ? 'carried' : 'not carried';
+  return `chooses ${names || 'no option'}`;
 }
 
 const canon = (v: unknown): string => canonicalize(v as JsonValue);
@@ -158,6 +167,7 @@ export async function checkRecount(
     outcomes.push({
       contest: contest.id,
       title: contest.title,
+      kind: counted.kind,
       elected: counted.elected.map((id) => ({ id, name: byId.get(id)?.name ?? id })),
       ballots: decrypted.length,
       invalid: counted.invalid,
