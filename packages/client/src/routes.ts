@@ -256,6 +256,16 @@ export const ROUTES = {
     params: s.memberParams,
     body: s.rollRemoveInput,
   },
+  deriveRoll: {
+    method: 'post',
+    path: `${O}/roll/derive`,
+    auth: 'officer',
+    tag: 'roll',
+    summary:
+      "Build a draft election's roll from the winners of an earlier counted election (delegate bodies), logged as roll.derived",
+    params: s.electionParams,
+    body: s.rollDeriveInput,
+  },
   getRoll: {
     method: 'get',
     path: `${O}/roll`,

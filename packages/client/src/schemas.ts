@@ -198,6 +198,16 @@ export const rollAddInput = z.object({
   reason: z.enum(ROLL_REASONS),
   note: z.string().max(1000).default(''),
 });
+// A roll derived from an earlier election's winners (delegate bodies, issue #9): the source election, and the
+// contests whose winners join the roll, each with the weight (votes) every one of its winners gets.
+export const rollDeriveInput = z.object({
+  source: id,
+  contests: z
+    .array(z.object({ contest: id, weight: z.number().int().min(1).max(1_000_000).default(1) }))
+    .min(1)
+    .max(100)
+    .refine((cs) => new Set(cs.map((c) => c.contest)).size === cs.length, 'each contest at most once'),
+});
 export const rollRemoveInput = z.object({
   reason: z.enum(ROLL_REASONS),
   note: z.string().max(1000).default(''),

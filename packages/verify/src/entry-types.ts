@@ -10,6 +10,7 @@ export const ENTRY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'roll.imported': ['entries', 'weight'],
   'roll.added': ['position', 'weight'],
   'roll.removed': ['position', 'reason'],
+  'roll.derived': ['source', 'contests', 'entries'],
   'invitations.sent': ['count'],
   'ceremony.configured': ['threshold', 'trustees'],
   'ceremony.reset': [],

@@ -37,3 +37,9 @@ export {
   type VerifyReport,
 } from './verify-bundle.js';
 export type { ContestOutcome } from './checks/recount.js';
+export {
+  derivedRollEntries,
+  type DerivedRollEntry,
+  type DerivedWinner,
+  type RollDerivedBody,
+} from './derived-roll.js';

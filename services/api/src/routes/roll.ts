@@ -3,6 +3,7 @@ import {
   memberParams,
   rollAddInput,
   rollCsvBody,
+  rollDeriveInput,
   rollRemoveInput,
 } from '@openslate/client';
 import { randomBytes } from 'node:crypto';
@@ -18,6 +19,7 @@ import { assertState } from '../election-state.js';
 import { electionById, electionForOfficer } from '../elections.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
+import { deriveRoll } from '../derived-roll.js';
 import { commitRoll, type RollLeaf } from '../roll-commitment.js';
 import { parseRollCsv } from '../roll-csv.js';
 import { loadManifest } from '../voting/manifest.js';
@@ -142,6 +144,15 @@ export function rollRoutes(ctx: AppContext): Router {
       res.status(201).json(result);
     },
   );
+
+  // A draft election's roll from the winners of an earlier counted election (delegate bodies): roll.derived.
+  router.post('/api/officer/elections/:election/roll/derive', async (req, res) => {
+    const officer = officerOf(req);
+    const { election: electionId } = electionParams.parse(req.params);
+    const body = rollDeriveInput.parse(req.body);
+    const result = await db.transaction().execute((trx) => deriveRoll(trx, officer, electionId, body));
+    res.status(201).json({ ...result, logEntry: { index: result.logIndex, type: 'roll.derived' } });
+  });
 
   router.post('/api/officer/elections/:election/roll/entries', async (req, res) => {
     const officer = officerOf(req);
