@@ -21,7 +21,8 @@ export type VerifyErrorCode =
   | 'RESULT_MISMATCH'
   | 'BLT_MISMATCH'
   | 'RECEIPT_NOT_FOUND'
-  | 'RECEIPT_NOT_COUNTED';
+  | 'RECEIPT_NOT_COUNTED'
+  | 'DERIVED_ROLL_MISMATCH';
 
 export class VerifyError extends Error {
   constructor(

@@ -10,16 +10,20 @@ import { checkKeys } from './checks/keys.js';
 import { startBallotWork, startEarly } from './early-start.js';
 import { checkLog, type CheckedLog } from './checks/log.js';
 import { checkReceipt } from './checks/receipt.js';
+import { checkDerivedRoll, sourceEntries, type VerifiedSource } from './checks/derived-roll.js';
 import { checkRoll } from './checks/roll.js';
 import { checkRecount, outcomeWords, type ContestOutcome } from './checks/recount.js';
 import { checkSequence, type ElectionSequence } from './checks/sequence.js';
 
-export type CheckId = 'manifest' | 'log' | 'sequence' | 'roll' | 'ballots' | 'keys' | 'recount' | 'receipt';
+export type CheckId =
+  'manifest' | 'log' | 'sequence' | 'roll' | 'ballots' | 'keys' | 'recount' | 'derived' | 'receipt';
 
 export interface CheckLine {
   readonly check: CheckId;
   readonly ok: boolean;
   readonly message: string;
+  /** The check could not be made (e.g. a derived roll without its source bundle): not a pass. */
+  readonly notChecked?: boolean;
 }
 
 export interface VerifyOptions {
@@ -36,6 +40,8 @@ export interface VerifyOptions {
   readonly runner?: BallotRunner;
   /** A voter's receipt (base64url ballot hash) to find among the counted ballots (check 6). */
   readonly receipt?: string;
+  /** The bundle of the election a `roll.derived` entry names (docs/log-entries.md "Derived rolls"). */
+  readonly source?: ReadFile;
   /** The log's verifier key obtained independently of the bundle: manifest.json must name this key. */
   readonly verifierKey?: string;
   /** Each check's line as it completes, and progress on long steps. */
@@ -51,6 +57,8 @@ export interface VerifyReport {
   readonly failure?: { readonly check: CheckId; readonly code: VerifyErrorCode; readonly message: string };
   /** The recomputed outcome of every contest (empty when an earlier check failed). */
   readonly contests: readonly ContestOutcome[];
+  /** Checks that could not be made (their lines say why). */
+  readonly notChecked: readonly CheckId[];
   /** Thread time (ms, summed over threads) of the per-ballot work, once check 3 has run. */
   readonly work?: BallotWorkTimes;
 }
@@ -91,11 +99,18 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
   let failure: VerifyReport['failure'];
   let contests: ContestOutcome[] = [];
   let election: string | undefined;
+  const notChecked: CheckId[] = [];
 
-  async function step<T>(id: CheckId, run: () => Promise<T> | T, message: (value: T) => string): Promise<T> {
+  async function step<T>(
+    id: CheckId,
+    run: () => Promise<T> | T,
+    message: (value: T) => string,
+    unchecked: (value: T) => boolean = () => false,
+  ): Promise<T> {
     try {
       const value = await run();
-      const line = { check: id, ok: true, message: message(value) };
+      const notChecked = unchecked(value);
+      const line = { check: id, ok: true, message: message(value), ...(notChecked ? { notChecked } : {}) };
       checks.push(line);
       options.onLine?.(line);
       return value;
@@ -170,6 +185,35 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
       (cs) =>
         `recount: ${cs.map((c) => `${c.contest} ${outcomeWords(c)}`).join('; ')}; reports and BLT files match`,
     );
+    const source = options.source;
+    const verifySource = async (): Promise<VerifiedSource> => {
+      const report = await verifyBundle({
+        read: source!,
+        backend,
+        group,
+        ...(given === undefined ? {} : { runner: given }),
+        onProgress: (m) => progress(`source: ${m}`),
+      });
+      check(report.ok && report.election !== undefined, 'DERIVED_ROLL_MISMATCH', () => {
+        return `the source bundle does not verify: ${report.failure?.check}: ${report.failure?.message}`;
+      });
+      return { election: report.election!, entries: await sourceEntries(source!), contests: report.contests };
+    };
+    // Only an election whose roll was derived from another has this check (docs/bundle-format.md).
+    if (log.entries.some((e) => e.type === 'roll.derived')) {
+      const derived = await step(
+        'derived',
+        () => checkDerivedRoll(read, manifest.election, log.entries, source && verifySource),
+        (d) =>
+          d.kind === 'checked'
+            ? `derived roll: the ${d.entries} entries (weight ${d.weight}) are exactly the winners of source election ${d.source}, verified from its bundle`
+            : d.kind === 'not-checked'
+              ? `derived roll: not checked: source bundle not given (the roll is derived from election ${d.source}; use --source)`
+              : 'derived roll: none (the roll was not derived from another election)',
+        (d) => d.kind === 'not-checked',
+      );
+      if (derived.kind === 'not-checked') notChecked.push('derived');
+    }
     if (options.receipt !== undefined) {
       const receipt = options.receipt;
       await step(
@@ -190,6 +234,7 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
     checks,
     ...(failure === undefined ? {} : { failure }),
     contests: failure === undefined ? contests : [],
+    notChecked,
     ...(times === undefined ? {} : { work: times }),
   };
 }
