@@ -1,33 +1,14 @@
 // What the member pages read about an election: the public election (statements, attributes, log key) merged
 // with the voting manifest (the ballot's candidates, in ballot order), and the contest's rule in one sentence.
 import { api } from '../api.js';
+import type { Constraint, Contest as BaseContest, Election as BaseElection } from './election-types.js';
+import type { KindFields } from './member-question-rule.js';
 
-export interface Candidate {
-  readonly id: string;
-  readonly name: string;
-  readonly statement: string;
-  readonly attributes: Readonly<Record<string, string>>;
-}
-export interface Constraint {
-  readonly attribute: string;
-  readonly value: string;
-  readonly min?: number;
-  readonly max?: number;
-}
-export interface Contest {
-  readonly id: string;
-  readonly title: string;
-  readonly seats: number;
-  readonly rules: string;
-  readonly constraints: readonly Constraint[];
-  readonly candidates: readonly Candidate[];
-}
-export interface Election {
-  readonly id: string;
-  readonly title: string;
-  readonly state: string;
+/** A contest of any kind: STV, or a question with its settings and quorum. */
+export interface Contest extends BaseContest, KindFields {}
+/** The public election with the log's identity, which the receipt check needs. */
+export interface Election extends BaseElection<Contest> {
   readonly log: { readonly origin: string; readonly verifierKey: string };
-  readonly contests: readonly Contest[];
 }
 interface Manifest {
   readonly contests: readonly {

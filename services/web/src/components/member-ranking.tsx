@@ -2,7 +2,8 @@
 // them the next number, tap again to remove them; drag a ranked candidate to another place; or use the
 // "Move up", "Move down" and "Remove" buttons. Every change is announced through the page's live region.
 import { useState } from 'preact/hooks';
-import { attributesText, contestRule, type Candidate, type Contest } from './member-election.js';
+import type { Candidate, Contest } from './election-types.js';
+import { attributesText, contestRule } from './member-election.js';
 
 /** Pure ranking edits: each returns a new ranking. */
 export const toggle = (ranking: readonly string[], id: string): string[] =>

@@ -1,38 +1,17 @@
 // What the officer console reads: the public election view (services/api/src/routes/public.ts) and the
 // props every section of the election page shares.
 import type { OpenslateClient } from '@openslate/client';
+import type { Candidate, Constraint, Contest, Election } from './election-types.js';
 
-export interface CandidateView {
-  readonly id: string;
-  readonly name: string;
-  readonly statement: string;
-  readonly attributes: Readonly<Record<string, string>>;
+export interface CandidateView extends Candidate {
   readonly status: string;
 }
 
-export interface ConstraintView {
-  readonly attribute: string;
-  readonly value: string;
-  readonly min?: number;
-  readonly max?: number;
-}
-
-export interface ContestView {
-  readonly id: string;
-  readonly title: string;
-  readonly seats: number;
-  readonly rules: string;
+export interface ContestView extends Contest<CandidateView> {
   readonly mode: string;
-  readonly constraints: readonly ConstraintView[];
-  readonly candidates: readonly CandidateView[];
 }
 
-export interface ElectionView {
-  readonly id: string;
-  readonly title: string;
-  readonly state: string;
-  readonly contests: readonly ContestView[];
-}
+export type ElectionView = Election<ContestView>;
 
 export interface SectionProps {
   readonly election: ElectionView;
@@ -44,7 +23,7 @@ export interface SectionProps {
 }
 
 /** "at least 2 with gender = woman" */
-export function describeConstraint(c: ConstraintView): string {
+export function describeConstraint(c: Constraint): string {
   const bounds = [
     c.min !== undefined ? `at least ${c.min}` : null,
     c.max !== undefined ? `at most ${c.max}` : null,
