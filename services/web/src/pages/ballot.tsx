@@ -7,6 +7,8 @@ import { MemberDevice } from '@openslate/client';
 import { api, describeError } from '../api.js';
 import { ErrorMessage, Show, useLoad } from '../components/async.js';
 import { loadBallotElection, votingStateText, type Election } from '../components/member-election.js';
+import { QuestionControl, QuestionReview } from '../components/member-question.js';
+import { ballotChoice, isQuestion } from '../components/member-question-rule.js';
 import { RankingControl } from '../components/member-ranking.js';
 import { ReceiptCard } from '../components/member-receipt.js';
 import { CodeForm, signInError } from '../components/member-signin.js';
@@ -124,7 +126,7 @@ function Voting(props: { election: Election; vote: SavedVote; onVoted: (vote: Sa
     try {
       const device = MemberDevice.restore(api, vote.device);
       const choices = Object.fromEntries(
-        election.contests.map((c) => [c.id, { ranking: [...(rankings[c.id] ?? [])] }]),
+        election.contests.map((c) => [c.id, ballotChoice(c, rankings[c.id] ?? [])]),
       );
       const receipt = await device.cast(choices);
       const saved = { device: device.exportState(), rankings, receipt };
@@ -149,17 +151,20 @@ function Voting(props: { election: Election; vote: SavedVote; onVoted: (vote: Sa
               You have voted. Changing your vote replaces your earlier ballot; only your last ballot counts.
             </p>
           )}
-          {election.contests.map((c) => (
-            <RankingControl
-              key={c.id}
-              contest={c}
-              ranking={rankings[c.id] ?? []}
-              onChange={(next, message) => {
+          {election.contests.map((c) => {
+            const control = {
+              contest: c,
+              onChange: (next: string[], message: string) => {
                 setRankings({ ...rankings, [c.id]: next });
                 setAnnouncement(message);
-              }}
-            />
-          ))}
+              },
+            };
+            return isQuestion(c) ? (
+              <QuestionControl key={c.id} {...control} answer={rankings[c.id] ?? []} />
+            ) : (
+              <RankingControl key={c.id} {...control} ranking={rankings[c.id] ?? []} />
+            );
+          })}
           <div class="actions">
             <button type="button" onClick={() => go('review')}>
               Review my ballot
@@ -180,7 +185,9 @@ function Voting(props: { election: Election; vote: SavedVote; onVoted: (vote: Sa
             return (
               <section key={c.id} class="review" aria-labelledby={`review-${c.id}`}>
                 <h3 id={`review-${c.id}`}>{c.title}</h3>
-                {ranked.length === 0 ? (
+                {isQuestion(c) ? (
+                  <QuestionReview contest={c} answer={ranked} />
+                ) : ranked.length === 0 ? (
                   <p>No one ranked: your ballot will be blank in this contest.</p>
                 ) : (
                   <ol>
