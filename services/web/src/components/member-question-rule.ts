@@ -49,7 +49,9 @@ export function quorumWords(q: Quorum): string {
 
 function motionRule(q: QuestionSettings): string[] {
   if (q.majority === 'of-eligible')
-    return ['Carried if more than half of everyone on the roll votes yes; abstaining or not voting counts as no'];
+    return [
+      'Carried if more than half of everyone on the roll votes yes; abstaining or not voting counts as no',
+    ];
   const share = q.majority === 'two-thirds' ? 'at least two thirds' : 'more than half';
   return q.abstentions === 'included'
     ? [`Carried if ${share} of all valid votes are yes; an abstention counts like a no`]
@@ -67,8 +69,11 @@ function approvalRule(q: QuestionSettings): string[] {
 
 function chooseOneRule(q: QuestionSettings): string[] {
   if (!q.requireMajority) return ['Choose one or leave it blank; the option with the most votes is chosen'];
-  const base = q.abstentions === 'included' ? 'all valid votes, blank ones included' : 'the votes for options';
-  return [`Choose one or leave it blank; the option with the most votes is chosen only if it has more than half of ${base}`];
+  const base =
+    q.abstentions === 'included' ? 'all valid votes, blank ones included' : 'the votes for options';
+  return [
+    `Choose one or leave it blank; the option with the most votes is chosen only if it has more than half of ${base}`,
+  ];
 }
 
 /** The question's rule in one sentence, e.g. "Carried if at least two thirds … ; needs a turnout of …". */

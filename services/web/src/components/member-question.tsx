@@ -151,7 +151,9 @@ export function QuestionReview(props: { contest: QuestionContest; answer: readon
   }
   if (names.length === 0)
     return (
-      <p>{contest.kind === 'approval' ? 'You approved none: an abstention.' : 'Left blank: an abstention.'}</p>
+      <p>
+        {contest.kind === 'approval' ? 'You approved none: an abstention.' : 'Left blank: an abstention.'}
+      </p>
     );
   if (contest.kind === 'approval')
     return (

@@ -16,10 +16,12 @@ export function resultFileUrl(election: string, contest: string, format: string)
   return fillPath(ROUTES.getResultFile.path, { election, contest, format });
 }
 
-export function ContestDownloads(props: { election: string; contest: string; title: string }) {
+/** A contest's result files; `stv: false` (a question) has no BLT. */
+export function ContestDownloads(props: { election: string; contest: string; title: string; stv: boolean }) {
+  const files = RESULT_FILES.filter(([format]) => props.stv || format !== 'blt');
   return (
     <ul class="results-downloads" aria-label={`Files of ${props.title}`}>
-      {RESULT_FILES.map(([format, what]) => (
+      {files.map(([format, what]) => (
         <li key={format}>
           <a href={resultFileUrl(props.election, props.contest, format)} download>
             {props.title}: {what}

@@ -1,5 +1,6 @@
 // Results (public): once counted, the winners first, then for each contest the votes-per-stage table, a chart of
-// how votes moved at each stage, and the plain-English explanation; then the files to check it all. Before the
+// how votes moved at each stage, and the plain-English explanation (a question: carried or not, its totals,
+// threshold and quorum, components/results-question.tsx); then the files to check it all. Before the
 // count, the stage the election is in and when results will appear.
 import type { CallArgs } from '@openslate/client';
 import { api } from '../api.js';
@@ -7,6 +8,7 @@ import { Show, useLoad } from '../components/async.js';
 import { ResultsChart } from '../components/results-chart.js';
 import { ContestDownloads, ElectionDownloads } from '../components/results-downloads.js';
 import { ResultsExplanation } from '../components/results-explanation.js';
+import { asQuestion, QuestionResult, QuorumLine, stvQuorum } from '../components/results-question.js';
 import { constraintWords, type ResultsResponse } from '../components/results-report.js';
 import { ResultsStageTable } from '../components/results-stage-table.js';
 import { ResultsWinners } from '../components/results-winners.js';
@@ -79,30 +81,54 @@ function Counted(props: { id: string; data: Loaded; results: ResultsResponse }) 
           ? 'Counted and published: anyone can download the election and recount it.'
           : 'Counted; not yet published.'}
       </p>
-      <ResultsWinners contests={results.contests} />
+      <ResultsWinners contests={results.contests.filter((c) => !asQuestion(c))} />
       {results.contests.map((c) => (
         <section key={c.id} aria-labelledby={`contest-${c.id}`} class="results-contest">
           <h2 id={`contest-${c.id}`}>{c.title}</h2>
-          <p>
-            {c.seats} {c.seats === 1 ? 'seat' : 'seats'}, counted under{' '}
-            {c.report.parameters['rules'] ?? c.rules}.{' '}
-            {c.report.constraints.length > 0 &&
-              `Constraints: ${c.report.constraints.map(constraintWords).join('; ')}.`}
-          </p>
-          <h3>Votes per stage</h3>
-          <ResultsStageTable report={c.report} title={c.title} />
-          <h3>How votes moved</h3>
-          <ResultsChart report={c.report} id={`chart-${c.id}`} />
-          <h3>The count in plain English</h3>
-          <ResultsExplanation report={c.report} text={data.explanations.get(c.id) ?? ''} />
-          <h3>Files of this contest</h3>
-          <ContestDownloads election={id} contest={c.id} title={c.title} />
+          <ContestBody id={id} contest={c} explanation={data.explanations.get(c.id) ?? ''} />
         </section>
       ))}
       <section aria-labelledby="check-yourself">
         <h2 id="check-yourself">Check the count yourself</h2>
         <ElectionDownloads election={id} published={published} verifierKey={data.election.log.verifierKey} />
       </section>
+    </>
+  );
+}
+
+/** A question's result, or an STV contest's stages (with its quorum when it has one); then its files. */
+function ContestBody(props: {
+  id: string;
+  contest: ResultsResponse['contests'][number];
+  explanation: string;
+}) {
+  const { id, contest: c } = props;
+  const question = asQuestion(c);
+  const quorum = stvQuorum(c);
+  if (question)
+    return (
+      <>
+        <QuestionResult contest={question} explanation={props.explanation} />
+        <h3>Files of this question</h3>
+        <ContestDownloads election={id} contest={c.id} title={c.title} stv={false} />
+      </>
+    );
+  return (
+    <>
+      <p>
+        {c.seats} {c.seats === 1 ? 'seat' : 'seats'}, counted under {c.report.parameters['rules'] ?? c.rules}.{' '}
+        {c.report.constraints.length > 0 &&
+          `Constraints: ${c.report.constraints.map(constraintWords).join('; ')}.`}
+      </p>
+      {quorum && <QuorumLine quorum={quorum} />}
+      <h3>Votes per stage</h3>
+      <ResultsStageTable report={c.report} title={c.title} />
+      <h3>How votes moved</h3>
+      <ResultsChart report={c.report} id={`chart-${c.id}`} />
+      <h3>The count in plain English</h3>
+      <ResultsExplanation report={c.report} text={props.explanation} />
+      <h3>Files of this contest</h3>
+      <ContestDownloads election={id} contest={c.id} title={c.title} stv />
     </>
   );
 }
