@@ -22,6 +22,8 @@ export {
   type QuestionTally,
 } from './question-tally.js';
 export { countContest, resultEntry, type CountedContest } from './count-contest.js';
+// Proposals' amendment outcomes are resolved by the API's count with the same function the verifier will use.
+export { resolveAmendments, type AmendmentOutcome, type YesNoReport } from '@openslate/questions';
 export type {
   ContestKind,
   ManifestContest,

@@ -25,6 +25,8 @@ export interface QuestionSettings {
   readonly requireMajority?: boolean;
   /** The motion's or question's full text. */
   readonly text?: string;
+  /** A scheduled proposal's motion: the proposal's id and, for an amendment, the proposal it amends. */
+  readonly proposal?: { readonly id: string; readonly amends?: string };
 }
 
 /** Minimum turnout: a weight, or a fraction of the eligible roll's weight at the close. */
