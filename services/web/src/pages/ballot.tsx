@@ -13,11 +13,14 @@ import { RankingControl } from '../components/member-ranking.js';
 import { ReceiptCard } from '../components/member-receipt.js';
 import { CodeForm, signInError } from '../components/member-signin.js';
 import {
+  forgetVote,
+  loadKeptReceipt,
   loadSession,
   loadVote,
   saveSession,
   saveVote,
   type Rankings,
+  type Receipt,
   type SavedVote,
 } from '../components/member-storage.js';
 import { Link, type Params } from '../router.js';
@@ -37,13 +40,21 @@ export default function BallotPage(props: { params: Params }) {
 function Ballot(props: { election: Election }) {
   const { election } = props;
   const [vote, setVote] = useState<SavedVote | null>(() => loadVote(election.id));
+  const [kept, setKept] = useState<Receipt | null>(() => loadKeptReceipt(election.id));
   const open = election.state === 'voting';
+  const receipt = vote?.receipt ?? kept;
   return (
     <>
       <h1>Your ballot: {election.title}</h1>
       {!open && <p role="status">{votingStateText(election.state)}</p>}
-      {!open && vote?.receipt && <ReceiptCard election={election.id} receipt={vote.receipt} />}
-      {open && !vote?.device.credential && (
+      {!vote && kept && (
+        <p role="status">
+          This browser has forgotten your ballot's keys and rankings, as you asked. Your ballot stands, but it
+          can no longer be changed from here.
+        </p>
+      )}
+      {(!open || !vote) && receipt && <ReceiptCard election={election.id} receipt={receipt} />}
+      {open && !kept && !vote?.device.credential && (
         <SignIn
           election={election.id}
           onReady={(v) => {
@@ -52,7 +63,18 @@ function Ballot(props: { election: Election }) {
           }}
         />
       )}
-      {open && vote?.device.credential && <Voting election={election} vote={vote} onVoted={setVote} />}
+      {open && vote?.device.credential && (
+        <Voting
+          election={election}
+          vote={vote}
+          onVoted={setVote}
+          onForgotten={(r) => {
+            forgetVote(election.id, r);
+            setVote(null);
+            setKept(r);
+          }}
+        />
+      )}
       <p>
         <Link href={`/roll/${election.id}`}>Am I on the roll?</Link> ·{' '}
         <Link href={`/check/${election.id}`}>Check a receipt</Link>
@@ -107,7 +129,14 @@ function SignIn(props: { election: string; onReady: (vote: SavedVote) => void })
   );
 }
 
-function Voting(props: { election: Election; vote: SavedVote; onVoted: (vote: SavedVote) => void }) {
+interface VotingProps {
+  readonly election: Election;
+  readonly vote: SavedVote;
+  readonly onVoted: (vote: SavedVote) => void;
+  readonly onForgotten: (receipt: Receipt) => void;
+}
+
+function Voting(props: VotingProps) {
   const { election, vote } = props;
   const [step, setStep] = useState<Step>(vote.receipt ? 'receipt' : 'rank');
   const [rankings, setRankings] = useState<Rankings>(vote.rankings);
@@ -224,8 +253,45 @@ function Voting(props: { election: Election; vote: SavedVote; onVoted: (vote: Sa
               Change my vote
             </button>
           </div>
+          <ForgetBallot onForget={() => props.onForgotten(vote.receipt!)} />
         </>
       )}
     </>
+  );
+}
+
+/** "Forget this ballot on this device", asked twice: afterwards the vote can no longer be changed. */
+function ForgetBallot(props: { onForget: () => void }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <section class="forget" aria-labelledby="forget-heading">
+      <h2 id="forget-heading">On a shared device?</h2>
+      <p>
+        This browser keeps your ballot's keys and your rankings so that you can change your vote. You can make
+        it forget them; it then keeps only your receipt.
+      </p>
+      {asking ? (
+        <>
+          <p class="warning" role="alert">
+            <strong>Warning:</strong> once forgotten, your vote can no longer be changed, from this device or
+            any other. Your ballot stays cast and counts.
+          </p>
+          <div class="actions">
+            <button type="button" onClick={props.onForget}>
+              Yes, forget my ballot
+            </button>
+            <button type="button" class="secondary" onClick={() => setAsking(false)}>
+              Keep it
+            </button>
+          </div>
+        </>
+      ) : (
+        <div class="actions">
+          <button type="button" class="secondary" onClick={() => setAsking(true)}>
+            Forget this ballot on this device
+          </button>
+        </div>
+      )}
+    </section>
   );
 }

@@ -132,17 +132,21 @@ function Ceremony(props: { device: TrusteeDevice; restored: string | null }) {
               {said}
             </p>
             <ErrorMessage message={error} />
-            <div class="actions">
-              {closed && !me?.reveal ? (
-                <button type="button" onClick={() => step(true)} disabled={busy}>
-                  Reveal my share
-                </button>
-              ) : (
-                <button type="button" onClick={() => step(false)} disabled={busy}>
-                  Continue the ceremony
-                </button>
-              )}
-            </div>
+            {me?.reveal ? (
+              <p>You have revealed your key share: there is nothing more for you to do in this election.</p>
+            ) : (
+              <div class="actions">
+                {closed ? (
+                  <button type="button" onClick={() => step(true)} disabled={busy}>
+                    Reveal my share
+                  </button>
+                ) : (
+                  <button type="button" onClick={() => step(false)} disabled={busy}>
+                    Continue the ceremony
+                  </button>
+                )}
+              </div>
+            )}
             <h2>Your backup</h2>
             {state.secretKey ? (
               <>
