@@ -45,6 +45,10 @@ export interface ElectionPlan {
   readonly contests: readonly Record<string, unknown>[];
   /** Ballots to cast, in order; each a map from contest id to that contest's plaintext choice. */
   readonly casts: (contests: readonly PlanContest[]) => readonly { who: string; choices: ContestChoices }[];
+  /** Builds the roll of the draft election (default: the five-member CSV roll); e.g. a derived roll. */
+  readonly roll?: (officer: string, electionId: string) => Promise<void>;
+  /** The officer's bearer token (default: a new organisation's officer). */
+  readonly officer?: string;
 }
 
 export interface PlanContest {
@@ -74,7 +78,7 @@ export async function runPublishedElection(api: TestApi, plan: ElectionPlan): Pr
   });
   try {
     const { app } = api;
-    const { token: officer } = await officerToken(api);
+    const officer = plan.officer ?? (await officerToken(api)).token;
     const created = await request(app)
       .post('/api/officer/elections')
       .set(bearer(officer))
@@ -82,12 +86,14 @@ export async function runPublishedElection(api: TestApi, plan: ElectionPlan): Pr
       .expect(201);
     const id = created.body.id as string;
     const contests = (await request(app).get(`/api/elections/${id}`)).body.contests as PlanContest[];
-    await request(app)
-      .post(`/api/officer/elections/${id}/roll`)
-      .set(bearer(officer))
-      .set('content-type', 'text/csv')
-      .send(ROLL)
-      .expect(201);
+    if (plan.roll) await plan.roll(officer, id);
+    else
+      await request(app)
+        .post(`/api/officer/elections/${id}/roll`)
+        .set(bearer(officer))
+        .set('content-type', 'text/csv')
+        .send(ROLL)
+        .expect(201);
     const trustees = await runCeremony(app, officer, id, ['Rosa', 'Karl', 'Sylvia'], 2);
     await confirmAll(app, id, trustees);
     const transition = (to: string) =>

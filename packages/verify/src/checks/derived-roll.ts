@@ -30,7 +30,7 @@ const fail = (message: string): never => {
 /** The source bundle's log entries, read again after the source verified (its log check covered them). */
 export async function sourceEntries(read: ReadFile): Promise<ParsedEntry[]> {
   const manifest = (await readJson(read, paths.manifest)) as BundleManifest;
-  return parseEntries(await readEntryBytes(read, manifest.log.size));
+  return parseEntries(await readEntryBytes((p) => read(paths.log(p)), manifest.log.size));
 }
 
 function checkSourceLog(body: RollDerivedBody, source: VerifiedSource): void {
