@@ -260,3 +260,40 @@ export const cosignatureInput = z.object({
   cosignature: z.string().min(1).max(2_000),
 });
 export const witnessInput = z.object({ verifierKey: z.string().min(10).max(500) });
+
+// Proposals (motions) within an election (issue #9; docs/log-entries.md "Proposals").
+export const proposalParams = electionParams.extend({ proposal: id });
+/** Who must support a proposal before it is eligible (either suffices), and whether supporters are named. */
+export const proposalSettingsInput = z
+  .object({
+    threshold: z.object({
+      members: z.number().int().min(1).max(1_000_000).optional(),
+      affiliates: z.number().int().min(1).max(10_000).optional(),
+    }),
+    supporters: z.enum(['public', 'counted']),
+  })
+  .refine(
+    (s) => s.threshold.members !== undefined || s.threshold.affiliates !== undefined,
+    'a threshold needs members, affiliates or both',
+  );
+/** A member's draft: a proposal, or with `amends` an amendment of one. */
+export const proposalInput = z.object({
+  title: z.string().trim().min(1).max(300),
+  text: z.string().trim().min(1).max(20_000),
+  amends: id.optional(),
+});
+/** An officer drafts on behalf of an affiliate. */
+export const affiliateProposalInput = proposalInput.extend({ affiliate: z.string().trim().min(1).max(200) });
+/** An officer records an affiliate's support, or its withdrawal. */
+export const affiliateSupportInput = z.object({ affiliate: z.string().trim().min(1).max(200) });
+/** How the scheduled motion (and each of its amendments) is decided. */
+export const scheduleProposalInput = z
+  .object({
+    majority: z.enum(MAJORITIES),
+    abstentions: z.enum(ABSTENTIONS).optional(),
+    quorum: quorumInput.optional(),
+  })
+  .refine(
+    (s) => s.majority !== 'of-eligible' || s.abstentions === undefined,
+    'a majority of the eligible roll ignores abstentions: leave them unset',
+  );

@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.js';
 import { logRoutes } from './routes/log.js';
 import { nominationRoutes } from './routes/nominations.js';
 import { officerRoutes } from './routes/officer.js';
+import { proposalRoutes } from './routes/proposals.js';
 import { publicRoutes } from './routes/public.js';
 import { rollRoutes } from './routes/roll.js';
 import type { StateHooks } from './state-hooks.js';
@@ -69,6 +70,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
   app.use(officerRoutes(ctx, options.hooks ?? votingHooks(ctx)));
   app.use(rollRoutes(ctx));
   app.use(nominationRoutes(ctx));
+  app.use(proposalRoutes(ctx));
   app.use(logRoutes(ctx));
   app.use(ceremonyRoutes(ctx));
   app.use(votingRoutes(ctx, { issuancePerMinute: options.issuancePerMinute ?? 30 }));

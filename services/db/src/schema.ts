@@ -223,6 +223,42 @@ export interface LogEntriesTable {
   created_at: CreatedAt;
 }
 
+// Proposals (migration 0004).
+export type ProposalState = 'draft' | 'eligible' | 'scheduled';
+
+export interface ProposalsTable {
+  id: string;
+  election_id: string;
+  position: number;
+  title: string;
+  text: string;
+  /** The proposal this amendment amends; null for a proposal. */
+  amends: string | null;
+  drafter_kind: 'member' | 'affiliate';
+  /** A roll entry id (member) or the affiliate's name. */
+  drafter: string;
+  state: ColumnType<ProposalState, ProposalState | undefined, ProposalState>;
+  contest_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The count's amendment outcome (packages/questions resolveAmendments); null before the count. */
+  outcome: NullableJson<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface ProposalSupportsTable {
+  proposal_id: string;
+  supporter_kind: 'member' | 'affiliate';
+  /** A roll entry id (member) or the affiliate's name. */
+  supporter: string;
+  created_at: CreatedAt;
+}
+
+export interface ProposalLogTable {
+  election_id: string;
+  log_idx: number;
+  proposal_id: string;
+  type: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   elections: ElectionsTable;
@@ -242,6 +278,9 @@ export interface Schema {
   results: ResultsTable;
   checkpoints: CheckpointsTable;
   cosignatures: CosignaturesTable;
+  proposals: ProposalsTable;
+  proposal_supports: ProposalSupportsTable;
+  proposal_log: ProposalLogTable;
 }
 
 export type Election = Selectable<ElectionsTable>;

@@ -19,6 +19,7 @@ import { ApiError } from '../errors.js';
 import { electionParams } from '@openslate/client';
 import { loadCeremony } from './ceremony-state.js';
 import { loadManifest } from './manifest.js';
+import { proposalOutcomes, recordProposalOutcomes } from '../routes/proposals.js';
 import { sha256Hex } from './voting-routes.js';
 
 /** The count: after the seal and the trustees' reveals, decrypt the counted ballots and count every contest. */
@@ -85,6 +86,7 @@ export function countRoutes(ctx: AppContext): Router {
       const eligibleAtClose = election.settings['eligible'] as number | undefined;
       const context = { seed, ...(eligibleAtClose && { eligible: BigInt(eligibleAtClose) }) };
       const results = [];
+      const reports = new Map<string, Record<string, unknown>>();
       for (const contest of manifest.contests) {
         const choices = decrypted.map((d) => ({ value: d.contests[contest.id], weight: d.weight }));
         const result = countContest(contest, choices, context);
@@ -94,6 +96,7 @@ export function countRoutes(ctx: AppContext): Router {
             reason: result.error.code,
           });
         const counted = result.value;
+        reports.set(contest.id, counted.report);
         await trx
           .insertInto('results')
           .values({
@@ -122,6 +125,8 @@ export function countRoutes(ctx: AppContext): Router {
           logEntry: { index: resultIndex, type: 'result' },
         });
       }
+      // Each scheduled proposal's outcome after its amendments (docs/log-entries.md "proposal.outcome").
+      const proposals = await recordProposalOutcomes(trx, electionId, manifest.contests, reports);
       await trx
         .updateTable('elections')
         .set({ state: 'counted', updated_at: new Date() })
@@ -138,6 +143,7 @@ export function countRoutes(ctx: AppContext): Router {
         counted: counted.length,
         superseded: superseded.length,
         results,
+        ...(proposals.length > 0 && { proposals }),
         logEntry: { index, type: 'election.state' },
       };
     });
@@ -165,6 +171,7 @@ export function countRoutes(ctx: AppContext): Router {
         const options = contestKind(c) === 'stv' ? {} : { question: question ?? {}, candidates };
         return { id, title, kind: contestKind(c), seats, rules, ...options, report: row?.report, quorum };
       }),
+      proposals: await proposalOutcomes(db, electionId),
     });
   });
 
