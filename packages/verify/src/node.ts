@@ -21,6 +21,17 @@ const WORKER = new URL('./ballot-worker.js', import.meta.url);
 
 type Answer = { verdicts: BallotVerdict[]; times: BallotWorkTimes };
 
+/**
+ * The jobs as sent: each entry copied out of the buffer it was read from (a view of a whole tile bundle, or of the
+ * whole unpacked archive, which structured cloning would copy in full for every message), without the parsed ballot.
+ */
+const packed = (jobs: readonly BallotJob[]): BallotJob[] =>
+  jobs.map((j) =>
+    j.entry
+      ? { logIndex: j.logIndex, entry: j.entry.slice(), decrypt: j.decrypt }
+      : { logIndex: j.logIndex, ballot: j.ballot, decrypt: j.decrypt },
+  );
+
 /** Posts one message to a worker and waits for its answer (or its failure). */
 function ask(worker: Worker, message: unknown): Promise<Answer> {
   return new Promise<Answer>((resolve, reject) => {
@@ -49,16 +60,8 @@ export function workerRunner(threads: number = availableParallelism()): BallotRu
   return async (setup, jobs, progress, signal) => {
     if (!existsSync(fileURLToPath(WORKER)))
       return (await nodeInThreadRunner())(setup, jobs, progress, signal);
-    const chunks: BallotJob[][] = [];
-    for (let start = 0; start < jobs.length; start += CHUNK)
-      chunks.push(
-        jobs.slice(start, start + CHUNK).map((j) => ({
-          logIndex: j.logIndex,
-          entry: j.entry,
-          decrypt: j.decrypt,
-          ...(j.entry ? {} : { ballot: j.ballot }),
-        })),
-      );
+    const chunks: (readonly BallotJob[])[] = [];
+    for (let start = 0; start < jobs.length; start += CHUNK) chunks.push(jobs.slice(start, start + CHUNK));
     const results: BallotVerdict[][] = new Array<BallotVerdict[]>(chunks.length);
     const times: BallotWorkTimes = noTimes();
     let next = 0;
@@ -72,7 +75,7 @@ export function workerRunner(threads: number = availableParallelism()): BallotRu
         while (next < chunks.length) {
           signal?.throwIfAborted();
           const i = next++;
-          const answer = await ask(worker, { ...(first ? { setup } : {}), jobs: chunks[i] });
+          const answer = await ask(worker, { ...(first ? { setup } : {}), jobs: packed(chunks[i]!) });
           first = false;
           results[i] = answer.verdicts;
           for (const kind of Object.keys(times) as (keyof BallotWorkTimes)[])

@@ -6,6 +6,7 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
+import { concatBytes } from '@noble/hashes/utils.js';
 import { randomBytes } from 'node:crypto';
 import {
   ciphertextContext,
@@ -25,15 +26,6 @@ const ORDER = 2n ** 252n + 27742317777372353535851937790883648493n;
 const BUCKET = 256;
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
-const concat = (...parts: Uint8Array[]): Uint8Array => {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-};
 const littleEndian = (bytes: Uint8Array): bigint => bytes.reduceRight((x, b) => (x << 8n) | BigInt(b), 0n);
 const scalarBytes = (x: bigint): Uint8Array =>
   Uint8Array.from({ length: 32 }, (_, i) => Number((x >> BigInt(8 * i)) & 0xffn));
@@ -45,7 +37,7 @@ function challenge(parts: Uint8Array[]): bigint {
     new DataView(len.buffer).setUint32(0, p.length);
     return [len, p];
   });
-  return littleEndian(sha512(concat(...framed)).subarray(0, 16));
+  return littleEndian(sha512(concatBytes(...framed)).subarray(0, 16));
 }
 
 function pad(plaintext: Uint8Array): Uint8Array {
@@ -65,10 +57,10 @@ export function steppingEncryptor(group: GroupBackend, electionId: string, elect
   let shared = group.multiply(y, r);
   let commitment = group.baseMultiply(k);
   const encryptOne = (value: JsonValue, context: Uint8Array): Ciphertext => {
-    const key = hkdf(sha256, shared, undefined, concat(utf8(KDF_INFO), ephemeral, y), 32);
+    const key = hkdf(sha256, shared, undefined, concatBytes(utf8(KDF_INFO), ephemeral, y), 32);
     const nonce = new Uint8Array(randomBytes(24));
     const body = xchacha20poly1305(key, nonce, context).encrypt(pad(canonicalBytes(value)));
-    const bound = concat(y, sha256(context), nonce, sha256(body));
+    const bound = concatBytes(y, sha256(context), nonce, sha256(body));
     const c = challenge([utf8(GROUP_NAME), ephemeral, commitment, bound]);
     const ciphertext: Ciphertext = {
       ephemeral: toBase64url(ephemeral),

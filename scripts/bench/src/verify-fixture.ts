@@ -2,9 +2,12 @@
 // gender constraint and a single-seat contest (ers97), trustees 2 of 3, an issuer key per weight (1, and 3 for
 // every 25th voter), some revotes — built straight from the packages: voters in worker threads
 // (verify-voters.ts), the log integrated into C2SP tiles with a signed checkpoint, the count by packages/stv
-// (tallyContest, as the API's count), and the files laid out by packages/verify's bundleFiles (docs/bundle-format.md).
-// Cached as /tmp/openslate-bench/verify-<voters>.tar.gz (the archive the API publishes, top folder included).
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// (countContest and resultEntry, as the API's count), and the files laid out by packages/verify's bundleFiles (docs/bundle-format.md).
+// Cached as /tmp/openslate-bench/verify-<voters>-<code version>.tar.gz (the archive the API publishes, top folder
+// included); the code version is a hash of the compiled packages that count and lay out the bundle.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -16,10 +19,9 @@ import {
   receiveShares,
   revealShare,
   type CeremonyParameters,
-  type Result,
 } from '@openslate/ballot';
 import { exportIssuerSecretKey, generateIssuerKey } from '@openslate/ballot/node';
-import { canonicalize } from '@openslate/canonical-json';
+import { canonicalize, type JsonValue } from '@openslate/canonical-json';
 import {
   encodeEntry,
   generateKey,
@@ -32,26 +34,22 @@ import {
   toBase64,
   type LogEntry,
 } from '@openslate/log';
-import { renderExplanation, renderText, reportToJson, writeBlt } from '@openslate/stv';
 import {
   bundleFiles,
+  countContest,
   parseEntries,
   readTar,
-  tallyContest,
+  resultEntry,
   writeTar,
   type ManifestContest,
   type VotingManifest,
 } from '@openslate/verify';
 import { createHash, randomBytes } from 'node:crypto';
+import { value } from './ballot-fixture.js';
 import type { VoterChunk, VoterSetup } from './verify-voters.js';
 
 export const CACHE_DIR = '/tmp/openslate-bench';
 const CHUNK = 500;
-
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw r.error;
-  return r.value;
-}
 
 const executive: ManifestContest = {
   id: 'executive',
@@ -177,29 +175,27 @@ export async function buildVerifyBundle(voters: number, id: string): Promise<Map
   const seed = toBase64(rootOf(entries.slice(0, sealedSize).map((e) => leafHash(e))));
   const sha = (s: string) => createHash('sha256').update(s).digest('hex');
   const results = contests.map((contest) => {
-    const tally = tallyContest(
-      contest,
-      counted.map((c) => ({ value: c.contests[contest.id], weight: c.weight })),
-      seed,
+    const choices = counted.map((c) => ({ value: c.contests[contest.id], weight: c.weight }));
+    const result = countContest(contest, choices, { seed });
+    if (!result.ok) throw new Error(result.error.message);
+    const c = result.value;
+    log(
+      'result',
+      resultEntry(contest, c, {
+        ballots: counted.length,
+        seed,
+        reportHash: sha(canonicalize(c.report as JsonValue)),
+        bltHash: c.blt === null ? null : sha(c.blt),
+      }),
     );
-    const report = reportToJson(tally.report);
-    const blt = writeBlt(tally.election);
-    log('result', {
-      contest: contest.id,
-      elected: tally.report.elected.map((i) => contest.candidates[i]!.id),
-      ballots: counted.length,
-      invalid: tally.invalid,
-      blank: tally.blank,
-      seed,
-      report: sha(canonicalize(report)),
-      blt: sha(blt),
-    });
+    const quorum = c.kind === 'stv' ? c.quorum : null;
     return {
       contest: contest.id,
-      report,
-      blt,
-      stageTable: renderText(tally.report),
-      explanation: renderExplanation(tally.report),
+      report: c.report,
+      blt: c.blt,
+      stageTable: c.text,
+      explanation: c.explanation,
+      quorum,
     };
   });
   log('election.state', { from: 'counted', to: 'published', by: 'officer' });
@@ -228,12 +224,28 @@ export async function buildVerifyBundle(voters: number, id: string): Promise<Map
   });
 }
 
+/**
+ * What the bundle's bytes depend on besides the voters: the compiled code that counts, renders and lays it out
+ * (packages stv, questions, log, verify), so a cached bundle is never checked against a newer count.
+ */
+function codeVersion(): string {
+  const hash = createHash('sha256');
+  for (const name of ['stv', 'questions', 'log', 'verify']) {
+    const dir = fileURLToPath(new URL(`../../../packages/${name}/dist/`, import.meta.url));
+    for (const file of readdirSync(dir)
+      .filter((f) => f.endsWith('.js'))
+      .sort())
+      hash.update(file).update(readFileSync(path.join(dir, file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
 /** The cached bundle of `voters` voters (built and archived on first use) and where its archive is. */
 export async function verifyBundleFixture(
   voters: number,
 ): Promise<{ files: Map<string, Uint8Array>; archive: string; builtSeconds?: number }> {
   const id = `bench-verify-${voters}`;
-  const archive = `${CACHE_DIR}/verify-${voters}.tar.gz`;
+  const archive = `${CACHE_DIR}/verify-${voters}-${codeVersion()}.tar.gz`;
   if (existsSync(archive)) {
     const tar = readTar(new Uint8Array(gunzipSync(readFileSync(archive))));
     const prefix = `${id}/`;
