@@ -1,7 +1,10 @@
 // Elections for the browser tests, set up through the typed client exactly as the pages would (officer calls,
 // trustee and member devices from packages/client), so each page can be tested in the stage it serves.
 import type { EmbeddedApi } from '@openslate/cli';
-import { OpenslateClient, runKeyCeremony, TrusteeDevice } from '@openslate/client';
+import { OpenslateClient, runKeyCeremony, TrusteeDevice, type CallArgs } from '@openslate/client';
+
+/** The contests of a createElection body (packages/client electionInput). */
+export type ContestsInput = NonNullable<CallArgs<'createElection'>['body']>['contests'];
 
 export interface TestCandidate {
   readonly id: string;
@@ -30,34 +33,38 @@ const COMMITTEE = [
   ['Eilidh MACLEOD', 'woman'],
 ] as const;
 
-/** A two-contest election (3 seats with "at least 2 women", and 1 seat), roll of `voters`, voting open. */
-export async function electionInVoting(server: EmbeddedApi, voters = 4): Promise<TestElection> {
+/** The default contests: 3 seats with "at least 2 women", and 1 seat. */
+const STV_CONTESTS: ContestsInput = [
+  {
+    title: 'Steering committee (3 seats, at least 2 women)',
+    seats: 3,
+    rules: 'ers97',
+    constraints: [{ attribute: 'gender', value: 'woman', min: 2 }],
+    candidates: COMMITTEE.map(([name, gender]) => ({
+      name,
+      statement: `${name.split(' ')[0]} will report back to every branch.`,
+      attributes: { gender },
+    })),
+  },
+  {
+    title: 'Treasurer (1 seat)',
+    seats: 1,
+    rules: 'ers97',
+    candidates: [{ name: 'Maya CHEN' }, { name: 'Niall BYRNE' }],
+  },
+];
+
+/** An election with `contests` (the createElection body's; default two STV contests), roll of `voters`, voting open. */
+export async function electionInVoting(
+  server: EmbeddedApi,
+  voters = 4,
+  contests: ContestsInput = STV_CONTESTS,
+): Promise<TestElection> {
   const { officer } = server;
   const api = new OpenslateClient({ baseUrl: server.url });
   const title = `Steering committee ${Math.random().toString(36).slice(2, 7)}`;
   const { id } = await officer.call<{ id: string }>('createElection', {
-    body: {
-      title,
-      contests: [
-        {
-          title: 'Steering committee (3 seats, at least 2 women)',
-          seats: 3,
-          rules: 'ers97',
-          constraints: [{ attribute: 'gender', value: 'woman', min: 2 }],
-          candidates: COMMITTEE.map(([name, gender]) => ({
-            name,
-            statement: `${name.split(' ')[0]} will report back to every branch.`,
-            attributes: { gender },
-          })),
-        },
-        {
-          title: 'Treasurer (1 seat)',
-          seats: 1,
-          rules: 'ers97',
-          candidates: [{ name: 'Maya CHEN' }, { name: 'Niall BYRNE' }],
-        },
-      ],
-    },
+    body: { title, contests },
   });
   const rows = ['membership_number,name,email'];
   for (let i = 1; i <= voters; i++) rows.push(`M${100 + i},Member ${i},member${i}@example.invalid`);
