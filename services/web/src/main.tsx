@@ -14,6 +14,7 @@ const routes: readonly Route[] = [
     title: 'Nominations and shortlist',
     load: () => import('./pages/nominations.js'),
   },
+  { pattern: '/proposals/:election', title: 'Proposals', load: () => import('./pages/proposals.js') },
   { pattern: '/officer', title: 'Returning officer', load: () => import('./pages/officer.js') },
   {
     pattern: '/officer/elections/:election',
