@@ -138,6 +138,13 @@ function TotalsTable(props: { contest: QuestionContest }) {
   );
 }
 
+/** The `.explain` paragraph without its first line when that is the title (the section's heading says it). */
+export function explanationBody(text: string, title: string): string {
+  const [first = '', ...rest] = text.trim().split('\n');
+  const body = first.trim() === title ? rest.join('\n').trim() : text.trim();
+  return body || 'No explanation was recorded.';
+}
+
 /** One question's result, with its heading level left to the page (h3 inside). */
 export function QuestionResult(props: { contest: QuestionContest; explanation: string }) {
   const { contest } = props;
@@ -158,7 +165,7 @@ export function QuestionResult(props: { contest: QuestionContest; explanation: s
       )}
       {r.quorum && <QuorumLine quorum={r.quorum} />}
       <h3>The count in plain English</h3>
-      <p class="results-explanation">{props.explanation.trim() || 'No explanation was recorded.'}</p>
+      <p class="results-explanation">{explanationBody(props.explanation, contest.title)}</p>
     </>
   );
 }
