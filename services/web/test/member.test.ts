@@ -3,48 +3,23 @@
 // changes their vote from the same browser. A member checks their receipt (the proof is checked in the page) and
 // their roll entry (the roll proof too); after the close, count and publication the check page says "counted",
 // and the replaced ballot says so. Every page state passes axe; screenshots go to test-artifacts/.
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EmbeddedApi } from '@openslate/cli';
 import { axeViolations, haveChromium, launchBrowser, screenshot, watchErrors } from './support/browser.js';
 import { closeCountPublish, electionInVoting, type TestElection } from './support/election.js';
+import {
+  announcement,
+  rankedList,
+  readReceipt,
+  realErrors,
+  tabTo,
+  toggle,
+  type Receipt,
+} from './support/pages.js';
 import { startWebServer } from './support/server.js';
 
 const describeBrowser = haveChromium ? describe : describe.skip;
 if (!haveChromium) console.warn('chromium is not installed: browser tests skipped (.ci/run installs it)');
-
-interface Receipt {
-  hash: string;
-  tracker: string;
-  logIndex: number;
-}
-
-/** Presses Tab until `target` has the focus: keyboard only, and proof that it is in the tab order. */
-async function tabTo(page: Page, target: Locator): Promise<void> {
-  for (let i = 0; i < 80; i++) {
-    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${String(target)} with the Tab key`);
-}
-
-/** The candidate's own toggle button (its name starts with theirs; "Move X up" and the like do not). */
-const toggle = (page: Page, name: string) => page.getByRole('button', { name: new RegExp(`^${name}`) });
-const ranked = (page: Page, contest: string) =>
-  page.getByRole('list', { name: 'Your ranking' }).nth(contest === 'committee' ? 0 : 1);
-
-async function readReceipt(page: Page): Promise<Receipt> {
-  const receipt = page.getByRole('region', { name: 'Your receipt' });
-  await receipt.waitFor();
-  const dd = receipt.locator('dd');
-  return {
-    tracker: (await dd.nth(0).textContent())!,
-    hash: (await dd.nth(1).textContent())!,
-    logIndex: Number(await dd.nth(2).textContent()),
-  };
-}
-
-// Chromium reports every 4xx answer as a console error; the pages expect some (an unknown receipt is a 404).
-const realErrors = (errors: string[]) => errors.filter((e) => !e.includes('Failed to load resource'));
 
 describeBrowser('member pages', () => {
   let server: EmbeddedApi;
@@ -99,12 +74,12 @@ describeBrowser('member pages', () => {
     await page.keyboard.press('Space');
     await tabTo(page, toggle(page, 'Aisha BELLO'));
     await page.keyboard.press('Enter');
-    const live = page.locator('[aria-live="polite"]');
+    const live = announcement(page);
     expect(await live.textContent()).toBe('Aisha BELLO ranked 2 of 2');
     await tabTo(page, page.getByRole('button', { name: 'Move Aisha BELLO up' }));
     await page.keyboard.press('Enter');
     expect(await live.textContent()).toBe('Aisha BELLO ranked 1 of 2');
-    expect(await ranked(page, 'committee').getByRole('listitem').allTextContents()).toEqual([
+    expect(await rankedList(page, 0).getByRole('listitem').allTextContents()).toEqual([
       expect.stringContaining('Aisha BELLO'),
       expect.stringContaining('Carys DAVIES'),
     ]);
@@ -145,9 +120,7 @@ describeBrowser('member pages', () => {
       await toggle(page, name).tap();
     // Tapping a ranked candidate removes them; the others close up.
     await toggle(page, 'Dev PATEL').tap();
-    expect(await page.locator('[aria-live="polite"]').textContent()).toBe(
-      'Dev PATEL removed from your ranking; 2 ranked',
-    );
+    expect(await announcement(page).textContent()).toBe('Dev PATEL removed from your ranking; 2 ranked');
     expect(await toggle(page, 'Brendan CALLAGHAN').textContent()).toContain('ranked 2');
     expect(await toggle(page, 'Dev PATEL').textContent()).toContain('not ranked');
     // Nothing is wider than the screen.
@@ -166,14 +139,14 @@ describeBrowser('member pages', () => {
     await page.goto(`${server.url}/vote/${election.id}#code=${election.codes[2]}`);
     await page.getByRole('button', { name: 'Sign in and get my ballot' }).click();
     for (const name of ['Aisha BELLO', 'Brendan CALLAGHAN', 'Carys DAVIES']) await toggle(page, name).click();
-    const items = ranked(page, 'committee').getByRole('listitem');
+    const items = rankedList(page, 0).getByRole('listitem');
     await items.nth(2).dragTo(items.nth(0));
     expect(await items.allTextContents()).toEqual([
       expect.stringContaining('Carys DAVIES'),
       expect.stringContaining('Aisha BELLO'),
       expect.stringContaining('Brendan CALLAGHAN'),
     ]);
-    expect(await page.locator('[aria-live="polite"]').textContent()).toBe('Carys DAVIES ranked 1 of 3');
+    expect(await announcement(page).textContent()).toBe('Carys DAVIES ranked 1 of 3');
     await page.getByRole('button', { name: 'Review my ballot' }).click();
     await page.getByRole('region', { name: 'Treasurer (1 seat)' }).getByText('No one ranked').waitFor();
     await page.getByRole('button', { name: 'Cast my ballot' }).click();

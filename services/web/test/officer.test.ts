@@ -3,10 +3,21 @@
 // roll changes, nominations and shortlisting, trustees (codes shown once), a refused opening, voting (members vote
 // through the client devices; trustees run their ceremony through TrusteeDevice — the trustee page has its own
 // test), turnout, the close, the count and publication. Every action's log entry is checked against the log.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { EmbeddedApi } from '@openslate/cli';
 import { MemberDevice, OpenslateClient, runKeyCeremony, TrusteeDevice } from '@openslate/client';
 import { axeViolations, haveChromium, launchBrowser, screenshot, watchErrors } from './support/browser.js';
+import {
+  addCandidate,
+  addContest,
+  confirmMove,
+  createElection,
+  expectLogged as expectLoggedOn,
+  form as formOn,
+  nameTrustees,
+  officerSignIn,
+  statusSaying,
+} from './support/pages.js';
 import { startWebServer } from './support/server.js';
 
 const describeBrowser = haveChromium ? describe : describe.skip;
@@ -42,35 +53,11 @@ describeBrowser('officer console', () => {
     await server?.close();
   });
 
-  const form = (name: string): Locator => page.getByRole('form', { name });
-  const status = (text: string | RegExp): Locator => page.getByRole('status').filter({ hasText: text });
-
-  /** The type of the entry at `index` in the election's log, read from the database. */
-  async function logTypeAt(election: string, index: number): Promise<string> {
-    const row = await server.ctx.database.db
-      .selectFrom('log_entries')
-      .select('entry')
-      .where('election_id', '=', election)
-      .where('idx', '=', index)
-      .executeTakeFirstOrThrow();
-    return (JSON.parse(new TextDecoder().decode(row.entry)) as { type: string }).type;
-  }
-
-  /** Waits for the status saying `text`, and checks each log entry it names against the log. */
-  async function expectLogged(election: string, text: string | RegExp, types: string[]): Promise<void> {
-    const said = (await status(text).first().textContent()) ?? '';
-    const named = [...said.matchAll(/entry #(\d+) \(([a-z.-]+)\)/g)].map((m) => ({
-      index: Number(m[1]),
-      type: m[2]!,
-    }));
-    expect(named.map((e) => e.type)).toEqual(types);
-    for (const e of named) expect(await logTypeAt(election, e.index)).toBe(e.type);
-  }
-
-  async function move(label: string, confirm: string): Promise<void> {
-    await page.getByRole('button', { name: label }).click();
-    await page.getByRole('button', { name: confirm }).click();
-  }
+  const form = (name: string) => formOn(page, name);
+  const status = (text: string | RegExp) => statusSaying(page, text);
+  const expectLogged = (id: string, text: string | RegExp, types: string[]) =>
+    expectLoggedOn(server, page, id, text, types);
+  const move = (label: string, confirm: string) => confirmMove(page, label, confirm);
 
   test('an election from creation to publication', async () => {
     // Sign-in: a wrong password is refused with the API's reason.
@@ -78,44 +65,27 @@ describeBrowser('officer console', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'officer-signin');
-    await page.getByLabel('Email').fill(server.officerLogin.email);
-    await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await officerSignIn(page, server.officerLogin.email, 'not the password');
     await page.getByRole('alert').filter({ hasText: 'BAD_CREDENTIALS' }).waitFor();
-    await page.getByLabel('Password').fill(server.officerLogin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await officerSignIn(page, server.officerLogin.email, server.officerLogin.password);
     await page.getByText('Signed in as Returning Officer').waitFor();
 
     // Create the election: the console opens it and shows the creation's log entry.
-    await form('Create an election').getByLabel('Title').fill(TITLE);
-    await page.getByRole('button', { name: 'Create the election' }).click();
-    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-    const id = /\/officer\/elections\/([^/]+)$/.exec(page.url())![1]!;
-    await expectLogged(id, `created the election “${TITLE}”`, ['election.created']);
+    const id = await createElection(server, page, TITLE);
 
     // A contest of 2 seats with "at least 1 woman" and an affiliate threshold, then three candidates.
-    const contest = form('Add a contest');
-    await contest.getByLabel('Title').fill(CONTEST);
-    await contest.getByLabel('Seats').fill('2');
-    await contest.getByRole('button', { name: 'Add a constraint' }).click();
-    await contest.getByLabel('How many').fill('1');
-    await contest.getByLabel('Attribute').fill('gender');
-    await contest.getByLabel('Value').fill('woman');
-    await contest.getByLabel('Affiliate nominations').fill('1');
-    await contest.getByRole('button', { name: 'Add the contest' }).click();
-    await expectLogged(id, `added the contest “${CONTEST}”`, ['contest.created']);
+    await addContest(server, page, id, {
+      title: CONTEST,
+      seats: 2,
+      constraint: { min: 1, attribute: 'gender', value: 'woman' },
+      affiliateThreshold: 1,
+    });
     await page.getByText('Constraint: at least 1 elected with gender = woman').waitFor();
-    const addCandidate = async (name: string, gender: string) => {
-      const f = form(`Add a candidate to ${CONTEST}`);
-      await f.getByLabel('Name').fill(name);
-      await f.getByLabel('Statement').fill(`${name} will report back to every branch meeting.`);
-      await f.getByLabel('Attributes').fill(`gender=${gender}`);
-      await f.getByRole('button', { name: 'Add the candidate' }).click();
-      await expectLogged(id, `added ${name} to ${CONTEST}`, ['candidate.added']);
-    };
-    await addCandidate('Aisha BELLO', 'woman');
-    await addCandidate('Brendan CALLAGHAN', 'man');
-    await addCandidate('Carys DAVIES', 'woman');
+    const addCandidateAs = (name: string, gender: string) =>
+      addCandidate(server, page, id, CONTEST, { name, attributes: `gender=${gender}` });
+    await addCandidateAs('Aisha BELLO', 'woman');
+    await addCandidateAs('Brendan CALLAGHAN', 'man');
+    await addCandidateAs('Carys DAVIES', 'woman');
     expect(await page.getByRole('row', { name: /Carys DAVIES shortlisted gender=woman/ }).count()).toBe(1);
 
     // A roll with a bad line: the error names the line, next to the field, and nothing is imported.
@@ -161,15 +131,8 @@ describeBrowser('officer console', () => {
     await page.getByText('4 members on the roll, 1 removed.').waitFor();
 
     // Three trustees: their codes are shown once, with the warning.
-    const trustees = form('Name the trustees');
-    for (const [i, name] of ['Rosa', 'Karl', 'Sylvia'].entries())
-      await trustees.getByLabel(`Trustee ${i + 1}`, { exact: true }).fill(name);
-    await trustees.getByLabel('Trustees needed to decrypt (threshold)').fill('2');
-    await trustees.getByRole('button', { name: 'Name the trustees' }).click();
-    await expectLogged(id, 'named 3 trustees', ['ceremony.configured']);
-    await page.getByRole('heading', { name: 'Trustee codes — shown only once' }).waitFor();
+    const codes = await nameTrustees(server, page, id, ['Rosa', 'Karl', 'Sylvia'], 2);
     await page.getByText('hand each code to its trustee privately').waitFor();
-    const codes = await page.locator('.officer-code').allTextContents();
     expect(codes).toHaveLength(3);
     await page.getByText('Waiting for Rosa, Karl and Sylvia to announce their key.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -182,7 +145,7 @@ describeBrowser('officer console', () => {
     // Nominations: a fourth candidate, nominated by an affiliate, then shortlisted with a reason.
     await move('Open nominations…', 'Yes, open nominations');
     await expectLogged(id, 'the election is now nominations', ['election.state']);
-    await addCandidate('Dev PATEL', 'man');
+    await addCandidateAs('Dev PATEL', 'man');
     const nominate = form("Enter an affiliate's nomination");
     await nominate.getByLabel('Candidate').selectOption({ label: 'Dev PATEL' });
     await nominate.getByLabel('Affiliate (union, society or branch)').fill('Unite the Union');

@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { EmbeddedApi } from '@openslate/cli';
 import { MemberDevice, OpenslateClient, type TrusteeState } from '@openslate/client';
 import { axeViolations, haveChromium, launchBrowser, screenshot, watchErrors } from './support/browser.js';
+import { CEREMONY_ROUNDS, trusteeSignIn as signIn, trusteeStep as step } from './support/pages.js';
 import { startWebServer } from './support/server.js';
 
 const describeBrowser = haveChromium ? describe : describe.skip;
@@ -28,18 +29,6 @@ describeBrowser('trustee page', () => {
     errors.push(watchErrors(page));
     await page.goto(`${server.url}/trustee`);
     return page;
-  }
-
-  async function signIn(page: Page, code: string, backup?: string): Promise<void> {
-    await page.getByLabel('Your trustee code').fill(code);
-    if (backup) await page.getByLabel('Restore from a backup file (optional)').setInputFiles(backup);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
-  /** Clicks the page's one step button and waits for what it says it did. */
-  async function step(page: Page, button: string, said: string): Promise<void> {
-    await page.getByRole('button', { name: button }).click();
-    await page.getByRole('status').filter({ hasText: said }).waitFor();
   }
 
   test('the ceremony in three browsers, then two reveals after the close', async () => {
@@ -87,10 +76,8 @@ describeBrowser('trustee page', () => {
     );
     for (const page of pages.slice(1))
       await step(page, 'Continue the ceremony', 'You announced your public key.');
-    for (const page of pages) await step(page, 'Continue the ceremony', 'You committed to your dealing');
-    for (const page of pages) await step(page, 'Continue the ceremony', 'You published your dealing');
-    for (const page of pages)
-      await step(page, 'Continue the ceremony', 'You checked the shares dealt to you');
+    for (const said of CEREMONY_ROUNDS.slice(1))
+      for (const page of pages) await step(page, 'Continue the ceremony', said);
     await pages[2]!.getByText('The ceremony is complete').waitFor();
     expect(await axeViolations(pages[2]!)).toEqual([]);
     await screenshot(pages[2]!, 'trustee-ceremony-done');
@@ -140,6 +127,9 @@ describeBrowser('trustee page', () => {
     await karl.getByText('restored from your backup file').waitFor();
     await step(karl, 'Reveal my share', 'You revealed your key share.');
     await karl.getByRole('row', { name: /Karl Done Done Done Done Done/ }).waitFor();
+    // Nothing is left to do: no ceremony button once the share is revealed.
+    await karl.getByText('You have revealed your key share: there is nothing more for you to do').waitFor();
+    expect(await karl.getByRole('button', { name: 'Continue the ceremony' }).count()).toBe(0);
     expect(await axeViolations(karl)).toEqual([]);
     await screenshot(karl, 'trustee-revealed');
 
