@@ -3,11 +3,14 @@ import { parseArgs } from 'node:util';
 import { runDemo } from '../demo/run-demo.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
 
-const USAGE = 'usage: openslate demo --out <dir> [--voters N] [--seed S]\n';
+const USAGE =
+  'usage: openslate demo --out <dir> [--voters N] [--seed S] [--two-tier]\n' +
+  '  --two-tier  also elect a steering committee whose roll is the executive elected first (2 votes each);\n' +
+  '              its bundle is written to <dir>-steering\n';
 
 /** `openslate demo`: runs a complete election through the real service code and writes its bundle. */
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let values: { out?: string; voters?: string; seed?: string; help?: boolean };
+  let values: { out?: string; voters?: string; seed?: string; 'two-tier'?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
       args,
@@ -15,6 +18,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         voters: { type: 'string' },
         seed: { type: 'string' },
+        'two-tier': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -39,14 +43,28 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     voters,
     out,
     seed: values.seed ?? 'openslate-demo',
+    twoTier: values['two-tier'] ?? false,
     progress: (line) => io.stderr(`demo: ${line}\n`),
   });
+  const shown = (dir: string) => path.relative(process.cwd(), dir) || '.';
+  const lines = (elected: Record<string, string[]>) =>
+    Object.entries(elected).map(([contest, names]) => `  ${contest}: ${names.join(', ')}`);
+  const steering = result.steering;
   io.stdout(
     [
-      `Demo election ${result.electionId}: ${voters} members, ${result.ballots} ballots (${result.revotes} revotes), ${result.seconds.toFixed(1)} s`,
-      ...Object.entries(result.elected).map(([contest, names]) => `  ${contest}: ${names.join(', ')}`),
+      `Demo election ${result.electionId}: ${result.members} members, ${result.ballots} ballots (${result.revotes} revotes), ${result.seconds.toFixed(1)} s`,
+      ...lines(result.elected),
       `Bundle: ${result.bundleDir}`,
-      `Check it yourself: npx openslate verify ${path.relative(process.cwd(), result.bundleDir) || '.'}`,
+      ...(steering
+        ? [
+            `Steering committee election ${steering.electionId}: ${steering.delegates} delegates (the executive elected above), ${steering.ballots} ballots`,
+            ...lines(steering.elected),
+            `Bundle: ${steering.bundleDir}`,
+            'Check them yourself:',
+            `  npx openslate verify ${shown(result.bundleDir)}`,
+            `  npx openslate verify ${shown(steering.bundleDir)} --source ${shown(result.bundleDir)}`,
+          ]
+        : [`Check it yourself: npx openslate verify ${shown(result.bundleDir)}`]),
       '',
     ].join('\n'),
   );

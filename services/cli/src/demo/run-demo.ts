@@ -1,17 +1,19 @@
 // `openslate demo`: a complete election through the real service code — the API on an embedded database,
 // real cryptography, trustees and members as the client package's devices talking HTTP — ending in the
 // published bundle. The members' choices come from a seeded generator, so a seed gives the same votes.
-import { cpSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { ContestChoices } from '@openslate/ballot';
-import { MemberDevice, OpenslateClient, runKeyCeremony, TrusteeDevice } from '@openslate/client';
+import { OpenslateClient } from '@openslate/client';
+import { castBallots, closeAndPublish, openVoting } from './election-steps.js';
 import { startEmbeddedApi } from './embedded-api.js';
 import { seededRandom, weightedOrder } from './seeded-random.js';
+import { candidateMembership, candidateRollRows, runSteering, type SteeringResult } from './two-tier.js';
 
 export interface DemoOptions {
   readonly voters: number;
   readonly out: string;
   readonly seed: string;
+  /** Also run the steering-committee election whose roll is the executive's winners (two-tier.ts). */
+  readonly twoTier?: boolean;
   /** Progress lines (stderr in the CLI). */
   readonly progress?: (line: string) => void;
 }
@@ -19,11 +21,15 @@ export interface DemoOptions {
 export interface DemoResult {
   readonly electionId: string;
   readonly bundleDir: string;
+  /** Entries on the roll: the members, and with `twoTier` the executive's candidates too. */
+  readonly members: number;
   readonly ballots: number;
   readonly revotes: number;
   /** By contest title: the elected (STV), the chosen options (approval), or a motion's result in words. */
   readonly elected: Record<string, string[]>;
   readonly seconds: number;
+  /** With `twoTier`: the second election, its roll derived from the executive's winners. */
+  readonly steering?: SteeringResult;
 }
 
 // Fictional candidates: a 9-seat executive with at least 4 women, and a single-seat youth representative.
@@ -67,22 +73,6 @@ const DELEGATES = [
 
 const answer = (r: number) => (r < 0.7 ? 'yes' : r < 0.9 ? 'no' : 'abstain');
 
-/** Runs `tasks` with at most `limit` at once, in order of start. */
-async function pool<T>(
-  items: readonly T[],
-  limit: number,
-  task: (item: T, i: number) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      await task(items[i]!, i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** A motion's result in words, for the summary beside the elected names. */
 function motionOutcome(r: { carried?: boolean; quorumReached?: boolean }): string {
   if (r.carried) return 'carried';
@@ -94,7 +84,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const say = options.progress ?? (() => undefined);
   const random = seededRandom(options.seed);
   const embedded = await startEmbeddedApi();
-  const { ctx, officer } = embedded;
+  const { officer } = embedded;
   const api = new OpenslateClient({ baseUrl: embedded.url });
   try {
     const { id } = await officer.call<{ id: string }>('createElection', {
@@ -106,7 +96,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
             seats: 9,
             rules: 'ers97',
             constraints: [{ attribute: 'gender', value: 'woman', min: 4 }],
-            candidates: EXECUTIVE.map(([name, gender]) => ({ name, attributes: { gender } })),
+            candidates: EXECUTIVE.map(([name, gender], i) => ({
+              name,
+              attributes: { gender },
+              ...(options.twoTier ? { membership: candidateMembership(i) } : {}),
+            })),
           },
           {
             title: 'Youth representative (1 seat)',
@@ -134,29 +128,13 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const rows = ['membership_number,name,email,weight'];
     for (let i = 1; i <= options.voters; i++)
       rows.push(`D${String(i).padStart(6, '0')},Member ${i},member${i}@demo.invalid,${i % 25 === 0 ? 3 : 1}`);
+    // Two-tier: the executive's candidates are members too, so that its winners can form the next roll.
+    if (options.twoTier) rows.push(...candidateRollRows(EXECUTIVE.map(([name]) => name)));
     await officer.call('importRoll', { params: { election: id }, body: { csv: rows.join('\n') } });
-    say(`roll of ${options.voters} imported`);
+    say(`roll of ${rows.length - 1} imported`);
 
-    // The key ceremony: three trustees, any two can open the ballot box.
-    const configured = await officer.call<{ trustees: Array<{ code: string }> }>('configureTrustees', {
-      params: { election: id },
-      body: {
-        threshold: 2,
-        trustees: [
-          { name: 'Rosa (returning officer)' },
-          { name: 'Karl (slate A scrutineer)' },
-          { name: 'Sylvia (slate B scrutineer)' },
-        ],
-      },
-    });
-    const trustees = await Promise.all(configured.trustees.map((t) => TrusteeDevice.signIn(api, t.code)));
-    await runKeyCeremony(trustees);
-    await officer.call('transition', { params: { election: id }, body: { to: 'voting' } });
+    const { trustees, codes } = await openVoting(embedded, id);
     say('key ceremony complete; voting open');
-
-    // Invitations go to the outbox; here the demo reads each member's mail from it.
-    await officer.call('sendInvitations', { params: { election: id }, body: {} });
-    const codes = await embedded.invitationCodes(id);
 
     const popularity = EXECUTIVE.map(([, , p]) => p);
     const choose = (): ContestChoices => ({
@@ -183,48 +161,38 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
     });
     // Choices are drawn in roll order before casting, so the seed alone decides them.
-    const plans = codes.map(() => ({ first: choose(), revote: random() < 0.05 ? choose() : null }));
-    let revotes = 0;
-    let done = 0;
-    await pool(codes, 8, async (code, i) => {
-      const member = await MemberDevice.signIn(api, code);
-      await member.obtainCredential();
-      await member.cast(plans[i]!.first);
-      if (plans[i]!.revote) {
-        await member.cast(plans[i]!.revote);
-        revotes++;
-      }
-      if (++done % 100 === 0) say(`${done} members have voted`);
+    // A member's second ballot (about one in twenty) is a revote.
+    const plans = codes.map(() => {
+      const first = choose();
+      return random() < 0.05 ? [first, choose()] : [first];
     });
+    const ballots = await castBallots(embedded, codes, plans, (done) => {
+      if (done % 100 === 0) say(`${done} members have voted`);
+    });
+    const revotes = ballots - codes.length;
     say(`${codes.length} ballots cast, ${revotes} changed`);
 
-    await officer.call('transition', { params: { election: id }, body: { to: 'closed' } });
-    await trustees[0]!.reveal();
-    await trustees[2]!.reveal();
-    const counted = await officer.call<{
-      results: Array<{ contest: string; elected: string[]; carried?: boolean; quorumReached?: boolean }>;
-    }>('count', { params: { election: id } });
-    await officer.call('publish', { params: { election: id } });
+    const results = await closeAndPublish(embedded, id, trustees, options.out);
     say('closed, revealed, counted, published');
-
-    const bundleDir = path.join(ctx.publication.root, 'bundles', id);
-    mkdirSync(options.out, { recursive: true });
-    cpSync(bundleDir, options.out, { recursive: true });
-    cpSync(`${bundleDir}.tar.gz`, path.join(options.out, '..', `${path.basename(options.out)}.tar.gz`));
+    const steering = options.twoTier
+      ? await runSteering(embedded, { source: id, contest: executive!.id, out: options.out, random, say })
+      : undefined;
     const names = new Map(election.contests.flatMap((c) => c.candidates.map((k) => [k.id, k.name] as const)));
     const titles = new Map(election.contests.map((c) => [c.id, c.title] as const));
     return {
       electionId: id,
       bundleDir: options.out,
-      ballots: codes.length + revotes,
+      members: rows.length - 1,
+      ballots,
       revotes,
       elected: Object.fromEntries(
-        counted.results.map((r) => [
+        results.map((r) => [
           titles.get(r.contest) ?? r.contest,
           r.contest === motion!.id ? [motionOutcome(r)] : r.elected.map((e) => names.get(e) ?? e),
         ]),
       ),
       seconds: (Date.now() - started) / 1000,
+      ...(steering ? { steering } : {}),
     };
   } finally {
     await embedded.close();
