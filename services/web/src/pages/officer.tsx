@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api.js';
 import { Show, useLoad } from '../components/async.js';
+import { ElectionCards } from '../components/election-cards.js';
 import { SubmitRow, formFields, setFlash, useAction } from '../components/officer-action.js';
 import { useOfficerSession, type OfficerSession } from '../components/officer-session.js';
 import { Link, navigate, type Params } from '../router.js';
@@ -103,25 +104,21 @@ export default function OfficerPage(_props: { params: Params }) {
       </p>
       <h2>Your organisation's elections</h2>
       <Show value={elections}>
-        {({ elections: list }) =>
-          list.length === 0 ? (
-            <p>No elections yet.</p>
-          ) : (
-            <ul class="cards">
-              {list.map((e) => (
-                <li key={e.id}>
-                  <h3>
-                    <Link href={`/officer/elections/${e.id}`}>{e.title}</Link>
-                  </h3>
-                  <p>
-                    Stage: <strong>{e.state}</strong>
-                    {e.demo ? ' (demo)' : ''}
-                  </p>
-                </li>
-              ))}
-            </ul>
-          )
-        }
+        {({ elections: list }) => (
+          <ElectionCards elections={list}>
+            {(e) => (
+              <>
+                <h3>
+                  <Link href={`/officer/elections/${e.id}`}>{e.title}</Link>
+                </h3>
+                <p>
+                  Stage: <strong>{e.state}</strong>
+                  {e.demo ? ' (demo)' : ''}
+                </p>
+              </>
+            )}
+          </ElectionCards>
+        )}
       </Show>
       <form onSubmit={submit} aria-labelledby="officer-create">
         <h2 id="officer-create">Create an election</h2>
