@@ -22,13 +22,13 @@ export class VerifyPool implements CastVerifier {
   private closing = false;
 
   constructor(
-    size: number,
+    private readonly size: number,
     private readonly script = new URL('./verify-worker.js', import.meta.url),
-  ) {
-    for (let i = 0; i < size; i++) this.threads.push(this.spawn());
-  }
+  ) {}
 
   verify(terms: CastTerms, ballot: unknown): Promise<CastCheck> {
+    // Threads start with the first cast, so a process that never sees one (or its start-up) pays nothing.
+    while (this.threads.length < this.size) this.threads.push(this.spawn());
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
