@@ -487,6 +487,7 @@ async function listProposals(db: Db, electionId: string) {
         text: p.text,
         amends: p.amends,
         amendments: proposals.filter((a) => a.amends === p.id).map((a) => a.id),
+        drafterKind: p.drafter_kind,
         state: publicState(p),
         contest: p.contest_id,
         supporters: {

@@ -5,6 +5,7 @@
 import type { Candidate } from './election-types.js';
 import { attributesText } from './member-election.js';
 import { MOTION_ANSWERS, questionRule, type KindFields } from './member-question-rule.js';
+import { MotionOrigin } from './proposals-motion.js';
 
 export interface QuestionContest extends KindFields {
   readonly id: string;
@@ -128,6 +129,7 @@ export function QuestionControl(props: ControlProps) {
   return (
     <section class="contest" aria-labelledby={headingId}>
       <h2 id={headingId}>{contest.title}</h2>
+      <MotionOrigin question={contest.question} />
       {contest.question?.text && <p class="question-text">{contest.question.text}</p>}
       <p class="rule">{questionRule(contest)}.</p>
       <fieldset class="question-choices">

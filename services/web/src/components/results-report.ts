@@ -2,6 +2,8 @@
 // strings) and the pure readings of it the results page shows: winners with their stage, each candidate's
 // outcome, the votes that moved at a stage, and exact sums of decimal strings (no floating point in counting).
 
+import type { ProposalOutcome } from './proposals-data.js';
+
 export type Decimal = string;
 
 export interface ReportStage {
@@ -56,6 +58,8 @@ export interface ResultsResponse {
     readonly rules: string;
     readonly report: CountReport;
   }[];
+  /** The counted proposals' outcomes (components/proposals-data.ts). */
+  readonly proposals?: readonly ProposalOutcome[];
 }
 
 export interface Winner {

@@ -6,6 +6,7 @@ import type { CallArgs } from '@openslate/client';
 import { api } from '../api.js';
 import { Show, useLoad } from '../components/async.js';
 import { ResultsChart } from '../components/results-chart.js';
+import { ProposalOutcomes } from '../components/proposals-outcomes.js';
 import { ContestDownloads, ElectionDownloads } from '../components/results-downloads.js';
 import { ResultsExplanation } from '../components/results-explanation.js';
 import { asQuestion, QuestionResult, QuorumLine, stvQuorum } from '../components/results-question.js';
@@ -82,6 +83,7 @@ function Counted(props: { id: string; data: Loaded; results: ResultsResponse }) 
           : 'Counted; not yet published.'}
       </p>
       <ResultsWinners contests={results.contests.filter((c) => !asQuestion(c))} />
+      <ProposalOutcomes election={id} outcomes={results.proposals ?? []} link="proposals" />
       {results.contests.map((c) => (
         <section key={c.id} aria-labelledby={`contest-${c.id}`} class="results-contest">
           <h2 id={`contest-${c.id}`}>{c.title}</h2>
