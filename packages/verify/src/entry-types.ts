@@ -1,5 +1,8 @@
 // The log entry types of docs/log-entries.md ("Types") and the body fields each must carry: an entry of another
 // type, or without one of these fields, is not well formed.
+const SUPPORT_FIELDS = ['proposal', 'supporter', 'members', 'affiliates'];
+const ELIGIBILITY_FIELDS = ['proposal', 'threshold', 'members', 'affiliates'];
+
 export const ENTRY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'election.created': ['title', 'by'],
   'contest.created': ['contest', 'title', 'seats', 'rules'],
@@ -24,6 +27,24 @@ export const ENTRY_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'ballot.cast': ['ballot'],
   'trustee.revealed': ['reveal'],
   result: ['contest', 'elected', 'ballots', 'invalid', 'blank', 'seed', 'report', 'blt'],
+  // docs/log-entries.md "Proposals"
+  'proposal.settings': ['threshold', 'supporters', 'by'],
+  'proposal.drafted': ['proposal', 'title', 'text', 'amends', 'drafter'],
+  'proposal.supported': SUPPORT_FIELDS,
+  'proposal.withdrawn': SUPPORT_FIELDS,
+  'proposal.eligible': ELIGIBILITY_FIELDS,
+  'proposal.ineligible': ELIGIBILITY_FIELDS,
+  'proposal.scheduled': ['proposal', 'contest', 'amends', 'position', 'by'],
+  'proposal.outcome': [
+    'proposal',
+    'contest',
+    'amendments',
+    'adopted',
+    'rejected',
+    'text',
+    'carried',
+    'words',
+  ],
 };
 
 /** Why the entry is not well formed, or undefined if it is. */

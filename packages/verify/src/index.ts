@@ -39,6 +39,7 @@ export {
   type VerifyReport,
 } from './verify-bundle.js';
 export type { ContestOutcome } from './checks/recount.js';
+export type { ProposalOutcome } from './checks/proposals.js';
 export {
   derivedRollEntries,
   type DerivedRollEntry,

@@ -1,4 +1,4 @@
-// The independent verifier: runs checks 1–6 of docs/bundle-format.md in order over a bundle read through a
+// The independent verifier: runs the checks of docs/bundle-format.md in order over a bundle read through a
 // callback, stops at the first failing check and reports every check as a line.
 import { pureBackend, pureGroup, type CryptoBackend, type GroupBackend } from '@openslate/ballot';
 import { inThreadRunner, type BallotRunner, type BallotWorkTimes } from './ballot-work.js';
@@ -14,9 +14,19 @@ import { checkDerivedRoll, sourceEntries, type VerifiedSource } from './checks/d
 import { checkRoll } from './checks/roll.js';
 import { checkRecount, outcomeWords, type ContestOutcome } from './checks/recount.js';
 import { checkSequence, type ElectionSequence } from './checks/sequence.js';
+import { checkProposals, proposalsWords, type ProposalOutcome } from './checks/proposals.js';
 
 export type CheckId =
-  'manifest' | 'log' | 'sequence' | 'roll' | 'ballots' | 'keys' | 'recount' | 'derived' | 'receipt';
+  | 'manifest'
+  | 'log'
+  | 'sequence'
+  | 'roll'
+  | 'ballots'
+  | 'keys'
+  | 'recount'
+  | 'proposals'
+  | 'derived'
+  | 'receipt';
 
 export interface CheckLine {
   readonly check: CheckId;
@@ -57,6 +67,8 @@ export interface VerifyReport {
   readonly failure?: { readonly check: CheckId; readonly code: VerifyErrorCode; readonly message: string };
   /** The recomputed outcome of every contest (empty when an earlier check failed). */
   readonly contests: readonly ContestOutcome[];
+  /** Each scheduled proposal's outcome, equal to the recount's (empty when a check failed). */
+  readonly proposals: readonly ProposalOutcome[];
   /** Checks that could not be made (their lines say why). */
   readonly notChecked: readonly CheckId[];
   /** Thread time (ms, summed over threads) of the per-ballot work, once check 3 has run. */
@@ -97,7 +109,8 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
   const progress = options.onProgress ?? (() => undefined);
   const checks: CheckLine[] = [];
   let failure: VerifyReport['failure'];
-  let contests: ContestOutcome[] = [];
+  let contests: readonly ContestOutcome[] = [];
+  let proposals: readonly ProposalOutcome[] = [];
   let election: string | undefined;
   const notChecked: CheckId[] = [];
 
@@ -179,12 +192,19 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
       (k) =>
         `keys: trustees ${k.trustees.join(', ')} reveal shares matching their commitments; the key is rebuilt; ${k.decrypted.length} ballots decrypt`,
     );
-    contests = await step(
+    const recount = await step(
       'recount',
       () => checkRecount(read, sequence, log.entries, keys.decrypted, backend),
-      (cs) =>
-        `recount: ${cs.map((c) => `${c.contest} ${outcomeWords(c)}`).join('; ')}; reports and BLT files match`,
+      (r) =>
+        `recount: ${r.outcomes.map((c) => `${c.contest} ${outcomeWords(c)}`).join('; ')}; reports and BLT files match`,
     );
+    contests = recount.outcomes;
+    const checkedProposals = await step(
+      'proposals',
+      () => checkProposals(log.entries, sequence, recount.reports),
+      proposalsWords,
+    );
+    proposals = checkedProposals.outcomes;
     const source = options.source;
     const verifySource = async (): Promise<VerifiedSource> => {
       const report = await verifyBundle({
@@ -234,6 +254,7 @@ export async function verifyBundle(options: VerifyOptions): Promise<VerifyReport
     checks,
     ...(failure === undefined ? {} : { failure }),
     contests: failure === undefined ? contests : [],
+    proposals: failure === undefined ? proposals : [],
     notChecked,
     ...(times === undefined ? {} : { work: times }),
   };

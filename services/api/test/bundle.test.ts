@@ -152,7 +152,10 @@ describe('verifying an honest bundle', () => {
     const report = await verify(honest);
     expect(report.failure).toBeUndefined();
     expect(report.checks.map((c) => [c.check, c.ok])).toEqual(
-      ['manifest', 'log', 'sequence', 'roll', 'ballots', 'keys', 'recount'].map((c) => [c, true]),
+      ['manifest', 'log', 'sequence', 'roll', 'ballots', 'keys', 'recount', 'proposals'].map((c) => [
+        c,
+        true,
+      ]),
     );
     for (const c of report.contests) expect(c.elected.map((e) => e.id)).toEqual(election.elected[c.contest]);
     expect(report.contests.every((c) => c.ballots === 5)).toBe(true);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { generateKey } from '@openslate/log';
 import { runBundledElection, type BundledElection } from '../../api/test/bundle-election.js';
 import { startTestApi, type TestApi } from '../../api/test/support.js';
-import { main } from '../src/main.js';
+import { cli } from './support/cli.js';
 
 let api: TestApi;
 let election: BundledElection;
@@ -21,18 +21,21 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(args, { stdout: (s) => (out += s), stderr: (s) => (err += s) });
-  return { code, out, err };
-}
-
 test('a folder bundle: one ok line per check, exit 0', async () => {
   const r = await cli(['verify', election.bundleDir]);
   expect(r.code).toBe(0);
   const lines = r.out.trim().split('\n');
-  expect(lines.map((l) => l.split(' ')[0])).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'verified:']);
+  expect(lines.map((l) => l.split(' ')[0])).toEqual([
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'ok',
+    'verified:',
+  ]);
   expect(r.out).toMatch(/^ok {3}log: checkpoint signed by .*, \d+ entries rebuild its root/m);
   expect(r.err).toMatch(/ballots: \d+\/\d+ signatures checked/);
 });

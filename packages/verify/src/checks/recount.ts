@@ -115,17 +115,24 @@ async function checkFiles(read: ReadFile, contest: ManifestContest, counted: Cou
   }
 }
 
+export interface Recount {
+  readonly outcomes: readonly ContestOutcome[];
+  /** Each contest's recounted report (results/<contest>.json), by contest id: what later checks build on. */
+  readonly reports: ReadonlyMap<string, Record<string, unknown>>;
+}
+
 export async function checkRecount(
   read: ReadFile,
   sequence: ElectionSequence,
   entries: readonly ParsedEntry[],
   decrypted: readonly DecryptedCountedBallot[],
   backend: CryptoBackend,
-): Promise<ContestOutcome[]> {
+): Promise<Recount> {
   const sha256Hex = (text: string) => toHex(backend.sha256(new TextEncoder().encode(text)));
   const seed = toBase64(rootOf(entries.slice(0, sequence.sealedSize).map((e) => leafHash(e.bytes))));
   const eligible = eligibleAtClose(entries, sequence);
   const outcomes: ContestOutcome[] = [];
+  const reports = new Map<string, Record<string, unknown>>();
   const pages: PageContest[] = [];
   for (const contest of sequence.manifest.contests) {
     const choices = decrypted.map((d) => ({ value: d.contests[contest.id], weight: d.weight }));
@@ -143,6 +150,7 @@ export async function checkRecount(
       return `the logged result of contest ${contest.id} says ballots ${String(logged['ballots'])}, the recount gives ${decrypted.length}`;
     });
     await checkFiles(read, contest, counted);
+    reports.set(contest.id, counted.report);
     pages.push({
       contest,
       elected: Array.isArray(counted.report['elected']) ? (counted.report['elected'] as string[]) : [],
@@ -181,5 +189,5 @@ export async function checkRecount(
   check(page === expected, 'RESULT_MISMATCH', () => {
     return `${paths.page} differs from the recount's results page at line ${firstLineDifference(page, expected)}`;
   });
-  return outcomes;
+  return { outcomes, reports };
 }
