@@ -68,6 +68,22 @@ export interface PublishedElection {
   readonly contests: readonly PlanContest[];
 }
 
+/** Publishes a counted election: where its bundle's files and archive were written. */
+export async function publishBundle(
+  api: TestApi,
+  officer: string,
+  id: string,
+): Promise<{ bundleDir: string; archive: string }> {
+  const published = await request(api.app)
+    .post(`/api/officer/elections/${id}/publish`)
+    .set(bearer(officer))
+    .send({})
+    .expect(200);
+  expect(published.body.bundle.files).toBeGreaterThan(5);
+  const bundles = path.join(api.ctx.publication.root, 'bundles');
+  return { bundleDir: path.join(bundles, id), archive: path.join(bundles, `${id}.tar.gz`) };
+}
+
 /** Runs a plan through the API: roll, ceremony, voting, close, reveals, count, publish (a publisher running). */
 export async function runPublishedElection(api: TestApi, plan: ElectionPlan): Promise<PublishedElection> {
   const publisher = runPublisher({
@@ -129,17 +145,9 @@ export async function runPublishedElection(api: TestApi, plan: ElectionPlan): Pr
       counted = await request(app).post(`/api/officer/elections/${id}/count`).set(bearer(officer)).send({});
     }
     expect(counted.status).toBe(200);
-    const published = await request(app)
-      .post(`/api/officer/elections/${id}/publish`)
-      .set(bearer(officer))
-      .send({})
-      .expect(200);
-    expect(published.body.bundle.files).toBeGreaterThan(5);
-    const bundles = path.join(api.ctx.publication.root, 'bundles');
     return {
       id,
-      bundleDir: path.join(bundles, id),
-      archive: path.join(bundles, `${id}.tar.gz`),
+      ...(await publishBundle(api, officer, id)),
       receipts,
       results: counted.body.results as Record<string, unknown>[],
       contests,

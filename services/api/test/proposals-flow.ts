@@ -2,7 +2,7 @@
 // nominations (their sessions draft and support), the officer's proposal rules, and the way to the count.
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { OpenslateClient } from '@openslate/client';
+import { MemberDevice, OpenslateClient } from '@openslate/client';
 import { runPublisher } from '@openslate/publisher';
 import request from 'supertest';
 import { confirmAll, inviteAndReadCodes, reveal, runCeremony } from './flow.js';
@@ -107,4 +107,61 @@ export async function closeAndCount(
   } finally {
     await publisher.stop();
   }
+}
+
+/** A member's request about proposals: draft (`body`), or support / withdraw a proposal. */
+export const memberProposal = (api: TestApi, e: ProposalElection, who: number) => ({
+  draft: (body: Record<string, unknown>) =>
+    request(api.app).post(`/api/elections/${e.id}/proposals`).set(bearer(e.members[who]!.token)).send(body),
+  change: (proposal: string, change: 'support' | 'withdraw') =>
+    request(api.app)
+      .post(`/api/elections/${e.id}/proposals/${proposal}/${change}`)
+      .set(bearer(e.members[who]!.token))
+      .send(),
+});
+
+export interface AmendedProposal {
+  readonly proposal: string;
+  readonly amendment: string;
+  /** The motions' contest ids: the amendment's, then the proposal's (ballot order). */
+  readonly contests: readonly [string, string];
+  /** The count's answer. */
+  readonly counted: request.Response;
+}
+
+/**
+ * In an election whose threshold is 2 members (`proposalElection(api, n ≥ 5, { threshold: { members: 2 }, … })`):
+ * member 1 drafts a proposal and member 2 an amendment to it, members 4 and 5 support both, the officer schedules
+ * them with `majority`; member i votes `votes[i]` = [on the amendment, on the proposal]; closed and counted.
+ */
+export async function runAmendedProposal(
+  api: TestApi,
+  e: ProposalElection,
+  votes: readonly (readonly ['yes' | 'no' | 'abstain', 'yes' | 'no' | 'abstain'])[],
+  majority: 'simple' | 'two-thirds' = 'two-thirds',
+): Promise<AmendedProposal> {
+  const by = (who: number) => memberProposal(api, e, who);
+  const proposal = (await by(0).draft({ title: 'New office', text: 'That we rent an office.' }).expect(201))
+    .body.id as string;
+  const amendment = (
+    await by(1)
+      .draft({ title: 'Cheaper', text: 'Delete "an office", insert "a desk".', amends: proposal })
+      .expect(201)
+  ).body.id as string;
+  for (const id of [proposal, amendment])
+    for (const who of [3, 4]) await by(who).change(id, 'support').expect(201);
+  const scheduled = await request(api.app)
+    .post(`/api/officer/elections/${e.id}/proposals/${proposal}/schedule`)
+    .set(bearer(e.officer))
+    .send({ majority })
+    .expect(201);
+  const [onAmendment, onProposal] = (scheduled.body.scheduled as { contest: string }[]).map((s) => s.contest);
+  const trustees = await openVoting(api, e);
+  for (const [i, [a, p]] of votes.entries()) {
+    const device = new MemberDevice(e.client.withToken(e.members[i]!.token), e.id);
+    await device.obtainCredential();
+    await device.cast({ [onAmendment!]: { answer: a }, [onProposal!]: { answer: p } } as never);
+  }
+  const counted = await closeAndCount(api, e, trustees);
+  return { proposal, amendment, contests: [onAmendment!, onProposal!], counted };
 }
