@@ -43,7 +43,7 @@ test('demo writes a bundle that the independent verifier accepts', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 300_000); // a safety limit for a whole election on a busy machine (52 s seen at load 19), not a speed goal
 
 test('demo refuses bad arguments with exit code 2', async () => {
   const missing = collect();
