@@ -5,6 +5,7 @@ import type { ContestChoices } from '@openslate/ballot';
 import { OpenslateClient } from '@openslate/client';
 import { castBallots, closeAndPublish, openVoting } from './election-steps.js';
 import { startEmbeddedApi } from './embedded-api.js';
+import { demoProposalOutcomes, scheduleDemoProposals } from './proposals.js';
 import { seededRandom, weightedOrder } from './seeded-random.js';
 import { candidateMembership, candidateRollRows, runSteering, type SteeringResult } from './two-tier.js';
 
@@ -119,6 +120,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       },
     });
     say(`election ${id} created`);
+    const proposals = await scheduleDemoProposals(officer, id);
+    say('a proposal and its amendment drafted, supported by two affiliates and scheduled');
     const election = await api.call<{
       contests: Array<{ id: string; title: string; candidates: Array<{ id: string; name: string }> }>;
     }>('getElection', { params: { election: id } });
@@ -159,6 +162,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       [delegates!.id]: {
         approve: delegates!.candidates.filter((_, i) => random() < DELEGATES[i]![1]).map((c) => c.id),
       },
+      ...proposals.answer(random),
     });
     // Choices are drawn in roll order before casting, so the seed alone decides them.
     // A member's second ballot (about one in twenty) is a revote.
@@ -188,9 +192,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       elected: Object.fromEntries(
         results.map((r) => [
           titles.get(r.contest) ?? r.contest,
-          r.contest === motion!.id ? [motionOutcome(r)] : r.elected.map((e) => names.get(e) ?? e),
+          r.contest === motion!.id || proposals.contests.includes(r.contest)
+            ? [motionOutcome(r)]
+            : r.elected.map((e) => names.get(e) ?? e),
         ]),
       ),
+      ...(await demoProposalOutcomes(api, id)),
       seconds: (Date.now() - started) / 1000,
       ...(steering ? { steering } : {}),
     };
