@@ -9,6 +9,8 @@ export interface CandidateView extends Candidate {
 
 export interface ContestView extends Contest<CandidateView> {
   readonly mode: string;
+  /** Missing on contests made before question kinds: STV. */
+  readonly kind?: string;
 }
 
 export type ElectionView = Election<ContestView>;
