@@ -54,14 +54,13 @@ const STV_CONTESTS: ContestsInput = [
   },
 ];
 
-/** An election with `contests` (the createElection body's; default two STV contests), roll of `voters`, voting open. */
-export async function electionInVoting(
+/** A new election with `contests` and a roll of `voters` (Member 1 …), in draft. */
+async function electionWithRoll(
   server: EmbeddedApi,
-  voters = 4,
-  contests: ContestsInput = STV_CONTESTS,
-): Promise<TestElection> {
+  voters: number,
+  contests: ContestsInput,
+): Promise<{ id: string; title: string }> {
   const { officer } = server;
-  const api = new OpenslateClient({ baseUrl: server.url });
   const title = `Steering committee ${Math.random().toString(36).slice(2, 7)}`;
   const { id } = await officer.call<{ id: string }>('createElection', {
     body: { title, contests },
@@ -69,16 +68,73 @@ export async function electionInVoting(
   const rows = ['membership_number,name,email'];
   for (let i = 1; i <= voters; i++) rows.push(`M${100 + i},Member ${i},member${i}@example.invalid`);
   await officer.call('importRoll', { params: { election: id }, body: { csv: rows.join('\n') } });
+  return { id, title };
+}
+
+/** Trustees (2 of 3) complete the ceremony, then the election moves through `states` (the last is voting). */
+async function ceremonyThen(server: EmbeddedApi, id: string, states: readonly ('shortlist' | 'voting')[]) {
+  const { officer } = server;
+  const api = new OpenslateClient({ baseUrl: server.url });
   const configured = await officer.call<{ trustees: Array<{ code: string }> }>('configureTrustees', {
     params: { election: id },
     body: { threshold: 2, trustees: [{ name: 'Rosa' }, { name: 'Karl' }, { name: 'Sylvia' }] },
   });
   const trustees = await Promise.all(configured.trustees.map((t) => TrusteeDevice.signIn(api, t.code)));
   await runKeyCeremony(trustees);
-  await officer.call('transition', { params: { election: id }, body: { to: 'voting' } });
-  await officer.call('sendInvitations', { params: { election: id }, body: {} });
-  const election = await api.call<{ contests: TestContest[] }>('getElection', { params: { election: id } });
-  return { id, title, contests: election.contests, codes: await server.invitationCodes(id), trustees };
+  for (const to of states) await officer.call('transition', { params: { election: id }, body: { to } });
+  return trustees;
+}
+
+const contestsOf = async (server: EmbeddedApi, id: string) =>
+  (
+    await new OpenslateClient({ baseUrl: server.url }).call<{ contests: TestContest[] }>('getElection', {
+      params: { election: id },
+    })
+  ).contests;
+
+/** An election with `contests` (the createElection body's; default two STV contests), roll of `voters`, voting open. */
+export async function electionInVoting(
+  server: EmbeddedApi,
+  voters = 4,
+  contests: ContestsInput = STV_CONTESTS,
+): Promise<TestElection> {
+  const { id, title } = await electionWithRoll(server, voters, contests);
+  const trustees = await ceremonyThen(server, id, ['voting']);
+  await server.officer.call('sendInvitations', { params: { election: id }, body: {} });
+  return {
+    id,
+    title,
+    contests: await contestsOf(server, id),
+    codes: await server.invitationCodes(id),
+    trustees,
+  };
+}
+
+/**
+ * An election without contests whose members may draft and support proposals: nominations open, invitations
+ * sent (`codes`), the proposal rules set first when `proposalSettings` is given (the proposalSettings body).
+ */
+export async function electionInNominations(
+  server: EmbeddedApi,
+  voters: number,
+  proposalSettings?: CallArgs<'proposalSettings'>['body'],
+): Promise<{ id: string; title: string; codes: readonly string[] }> {
+  const { id, title } = await electionWithRoll(server, voters, []);
+  const params = { election: id };
+  if (proposalSettings) await server.officer.call('proposalSettings', { params, body: proposalSettings });
+  await server.officer.call('transition', { params, body: { to: 'nominations' } });
+  await server.officer.call('sendInvitations', { params, body: {} });
+  return { id, title, codes: await server.invitationCodes(id) };
+}
+
+/** From nominations: the trustees' ceremony, then shortlist and voting; the election as electionInVoting gives it
+ *  (its `codes` are those given, already used or not). */
+export async function openVotingFromNominations(
+  server: EmbeddedApi,
+  election: { id: string; title: string; codes: readonly string[] },
+): Promise<TestElection> {
+  const trustees = await ceremonyThen(server, election.id, ['shortlist', 'voting']);
+  return { ...election, contests: await contestsOf(server, election.id), trustees };
 }
 
 /** Closes voting, has two trustees reveal, counts and publishes. */
