@@ -26,6 +26,7 @@ export default function Home() {
                 <nav aria-label={`Pages of ${e.title}`}>
                   <Link href={`/vote/${e.id}`}>Vote</Link> ·{' '}
                   <Link href={`/nominations/${e.id}`}>Nominations and shortlist</Link> ·{' '}
+                  <Link href={`/proposals/${e.id}`}>Proposals</Link> ·{' '}
                   <Link href={`/results/${e.id}`}>Results</Link> ·{' '}
                   <Link href={`/check/${e.id}`}>Check my ballot</Link> ·{' '}
                   <Link href={`/roll/${e.id}`}>Am I on the roll?</Link>
