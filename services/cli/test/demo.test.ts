@@ -26,12 +26,17 @@ test('demo writes a bundle that the independent verifier accepts', async () => {
     // The motion's result in words, and the approval question's two chosen delegates.
     expect(summary).toMatch(/Motion: affiliate .*: (carried|not carried)/);
     expect(summary).toMatch(/Conference delegates \(approve any; 2 chosen\): [^,\n]+, [^,\n]+\n/);
+    // The proposal's outcome in words, after its amendment's (resolved at the count).
+    expect(summary).toMatch(
+      /Proposal: a branch hardship fund: Amendment \S+ (carried|fell)\. The proposal \S+, put to the vote as (amended|originally drafted), was (carried|not carried)\./,
+    );
     expect(existsSync(path.join(bundle, 'manifest.json'))).toBe(true);
     expect(existsSync(`${bundle}.tar.gz`)).toBe(true);
 
     const verify = collect();
     expect(await main(['verify', bundle], verify.io)).toBe(0);
     expect(verify.out.join('')).toMatch(/verified: every check holds/);
+    expect(verify.out.join('')).toMatch(/ok +proposals: 2 drafted.*outcomes equal the recount: Amendment/);
     const files = ['json', 'txt', 'explain'];
     const manifest = JSON.parse(readFileSync(path.join(bundle, 'manifest.json'), 'utf8')) as {
       contests: Array<{ id: string; kind?: string }>;

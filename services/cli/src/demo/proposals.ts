@@ -57,15 +57,15 @@ export async function scheduleDemoProposals(
   return { contests, answer };
 }
 
-/** Each counted proposal's outcome in words, by its title (GET results' `proposals`). */
+/** Each counted proposal's outcome in words, by its title (the public proposals list's `outcome`). */
 export async function demoProposalOutcomes(
   api: OpenslateClient,
   election: string,
 ): Promise<Record<string, string[]>> {
-  const results = await api.call<{ proposals?: { title: string; words?: string }[] }>('getResults', {
-    params: { election },
-  });
+  const { proposals } = await api.call<{
+    proposals: { title: string; outcome: { words?: string } | null }[];
+  }>('listProposals', { params: { election } });
   return Object.fromEntries(
-    (results.proposals ?? []).flatMap((p) => (p.words === undefined ? [] : [[p.title, [p.words]]])),
+    proposals.flatMap((p) => (p.outcome?.words === undefined ? [] : [[p.title, [p.outcome.words]]])),
   );
 }

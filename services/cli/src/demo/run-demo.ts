@@ -189,15 +189,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       members: rows.length - 1,
       ballots,
       revotes,
-      elected: Object.fromEntries(
-        results.map((r) => [
-          titles.get(r.contest) ?? r.contest,
-          r.contest === motion!.id || proposals.contests.includes(r.contest)
-            ? [motionOutcome(r)]
-            : r.elected.map((e) => names.get(e) ?? e),
-        ]),
-      ),
-      ...(await demoProposalOutcomes(api, id)),
+      elected: {
+        ...Object.fromEntries(
+          results.map((r) => [
+            titles.get(r.contest) ?? r.contest,
+            r.contest === motion!.id || proposals.contests.includes(r.contest)
+              ? [motionOutcome(r)]
+              : r.elected.map((e) => names.get(e) ?? e),
+          ]),
+        ),
+        ...(await demoProposalOutcomes(api, id)),
+      },
       seconds: (Date.now() - started) / 1000,
       ...(steering ? { steering } : {}),
     };
