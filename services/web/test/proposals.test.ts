@@ -1,7 +1,8 @@
 // The proposals page in a real browser: with the officer's threshold of 2 members (names public), members sign in
 // on the page, one drafts a proposal, supporters bring it to its threshold (the page says so, with the log entry
 // each action wrote), one withdraws (the page updates) and an amendment is drafted and supported; the officer
-// schedules; members vote (three through the typed client on their page sessions, one on the ballot page, which
+// schedules; members vote (two through the typed client on their page sessions, one on the ballot page with its
+// page session and no second code, one on the ballot page with a code, which
 // says that the motion is an amendment voted first); after the count the proposals and results pages state the
 // outcome the API gives. axe and a screenshot in each state.
 import type { Browser, Page } from 'playwright-core';
@@ -127,22 +128,26 @@ describeBrowser('proposals page', () => {
     const voting = await openVotingFromNominations(server, election);
     const [amendmentMotion, proposalMotion] = voting.contests;
 
-    // Members 1–3 vote through the client on their page sessions: the amendment yes, yes, no; the proposal no.
-    const answers = [
-      ['yes', 'no'],
-      ['yes', 'no'],
-      ['no', 'no'],
-    ];
-    for (const [i, page] of [m1, m2, m3].entries()) {
+    // Members 1–2 vote through the client on their page sessions: the amendment yes, the proposal no.
+    for (const page of [m1, m2]) {
       const token = await page.evaluate(`sessionStorage.getItem('openslate.session.${voting.id}')`);
       const device = new MemberDevice(api().withToken(token as string), voting.id);
       await device.obtainCredential();
-      await device.cast({
-        [amendmentMotion!.id]: { answer: answers[i]![0]! },
-        [proposalMotion!.id]: { answer: answers[i]![1]! },
-      });
+      await device.cast({ [amendmentMotion!.id]: { answer: 'yes' }, [proposalMotion!.id]: { answer: 'no' } });
       await page.close();
     }
+    // Member 3, signed in on the proposals page in this tab, gets a ballot without a second code: no, no.
+    await m3.goto(`${server.url}/vote/${voting.id}`);
+    await m3.getByRole('button', { name: 'Get my ballot', exact: true }).click();
+    await m3
+      .getByRole('region', { name: /^Amendment to/ })
+      .getByRole('radio', { name: 'No' })
+      .check();
+    await m3.getByRole('region', { name: PROPOSAL, exact: true }).getByRole('radio', { name: 'No' }).check();
+    await m3.getByRole('button', { name: 'Review my ballot' }).click();
+    await m3.getByRole('button', { name: 'Cast my ballot' }).click();
+    await m3.getByRole('button', { name: 'Change my vote' }).waitFor();
+    await m3.close();
 
     // Member 4 on the ballot page, which says which motion is the amendment: yes to both.
     const m4 = await browser.newPage();

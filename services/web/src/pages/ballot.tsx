@@ -117,6 +117,27 @@ function SignIn(props: { election: string; onReady: (vote: SavedVote) => void })
         <ErrorMessage message={retryError} />
       </>
     );
+  // Signed in on another page of this election in this tab (proposals, roll): no second code is needed.
+  if (session && !earlier)
+    return (
+      <>
+        <p>
+          You are signed in. This browser now makes your ballot key and gets it signed blindly, so the server
+          can check that your ballot comes from someone on the roll but not from whom.
+        </p>
+        <div class="actions">
+          <button
+            type="button"
+            onClick={() => signedIn(session).catch((err: unknown) => setRetryError(signInError(err)))}
+          >
+            Get my ballot
+          </button>
+        </div>
+        <ErrorMessage message={retryError} />
+        <p>Or sign in again with a new code:</p>
+        <CodeForm election={props.election} action="Sign in and get my ballot" onSignedIn={signedIn} />
+      </>
+    );
   return (
     <>
       <p>
