@@ -7,7 +7,7 @@ import * as s from './schemas.js';
 export type Auth = 'none' | 'officer' | 'member' | 'trustee';
 
 export interface RouteSpec {
-  readonly method: 'get' | 'post';
+  readonly method: 'get' | 'post' | 'put';
   /** Express path syntax (`/api/elections/:election`). */
   readonly path: string;
   readonly auth: Auth;
@@ -202,6 +202,15 @@ export const ROUTES = {
     summary: 'Move the election to its next state',
     params: s.electionParams,
     body: s.transitionInput,
+  },
+  schedule: {
+    method: 'put',
+    path: `${O}/schedule`,
+    auth: 'officer',
+    tag: 'officer',
+    summary: 'Set or clear the times at which voting opens and closes by itself',
+    params: s.electionParams,
+    body: s.scheduleInput,
   },
   decide: {
     method: 'post',

@@ -168,6 +168,10 @@ export const electionInput = z.object({
 
 export const transitionInput = z.object({ to: z.enum(['nominations', 'shortlist', 'voting', 'closed']) });
 
+// Scheduled opening and closing: ISO 8601 date-times with an offset (RFC 3339 §5.6), null for none.
+const scheduleTime = z.iso.datetime({ offset: true }).nullable();
+export const scheduleInput = z.object({ opensAt: scheduleTime, closesAt: scheduleTime });
+
 export const decisionInput = z.object({
   status: z.enum(['longlisted', 'shortlisted', 'rejected', 'withdrawn']),
   reason: z.string().trim().min(3, 'give the reason for the decision').max(2000),

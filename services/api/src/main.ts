@@ -15,6 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { createApp } from './app.js';
 import { Sessions } from './auth/session.js';
 import { seedDemo } from './demo.js';
+import { startScheduler } from './scheduler.js';
 import { createLogger } from './logger.js';
 import { startMailer } from './mailer.js';
 import { Metrics } from './metrics.js';
@@ -62,6 +63,10 @@ const publisher =
       });
 
 const stopMailer = startMailer(database, logger);
+// Scheduled opening and closing of voting (OPENSLATE_SCHEDULER_MS, default every 15 s).
+const scheduler = startScheduler(ctx, {
+  intervalMs: Number(process.env['OPENSLATE_SCHEDULER_MS'] ?? 15_000),
+});
 // The built web forms next to this service in the monorepo (services/web/dist), unless OPENSLATE_WEB_ROOT is set.
 const webDir =
   process.env['OPENSLATE_WEB_ROOT'] || path.resolve(import.meta.dirname, '..', '..', 'web', 'dist');
@@ -82,7 +87,9 @@ const shutdown = (signal: string) => {
   stopMailer?.();
   server.close(
     () =>
-      void (publisher?.stop() ?? Promise.resolve())
+      void scheduler
+        .stop()
+        .then(() => publisher?.stop())
         .then(() => ctx.castVerifier?.close())
         .then(() => database.close())
         .then(() => process.exit(0)),

@@ -15,13 +15,17 @@ import {
   decisionInput,
   electionInput,
   electionParams,
+  scheduleInput,
   transitionInput,
 } from '@openslate/client';
 import type { StateHooks } from '../state-hooks.js';
 import { assertTakesCandidates, kindFields, kindValues } from '../contest-kind.js';
 import type { z } from 'zod';
-import type { Schema } from '@openslate/db';
-import type { Transaction } from 'kysely';
+import type { Election, Schema } from '@openslate/db';
+import type { Kysely, Transaction } from 'kysely';
+import { assertSchedulable, normaliseSchedule } from '../scheduler.js';
+
+export type TransitionTarget = z.infer<typeof transitionInput>['to'];
 
 type ContestInput = z.infer<typeof contestInput>;
 
@@ -102,6 +106,41 @@ async function insertCandidate(
     ...(k.membership === undefined ? {} : { membership: k.membership }),
   });
   return { id, logEntry: { index, type: 'candidate.added' } };
+}
+
+/**
+ * One life-cycle transition, the same for the officer's route and the scheduler: `load` reads the election row
+ * FOR UPDATE (and may answer null: nothing to do any more), the state hook runs, the `election.state` entry names
+ * `by` (an officer's user id, or 'schedule'), and after the commit the `after` hook runs (e.g. sealing the log).
+ */
+export async function transitionElection(
+  db: Kysely<Schema>,
+  hooks: StateHooks,
+  electionId: string,
+  to: TransitionTarget,
+  by: string,
+  load: (trx: Transaction<Schema>) => Promise<Election | null>,
+): Promise<{ state: TransitionTarget; logIndex: number } | null> {
+  const result = await db.transaction().execute(async (trx) => {
+    const election = await load(trx);
+    if (election === null) return null;
+    assertTransition(election.state, to);
+    const details = (await hooks[to]?.(trx, election)) ?? {};
+    await trx
+      .updateTable('elections')
+      .set({ state: to, updated_at: new Date() })
+      .where('id', '=', electionId)
+      .execute();
+    const idx = await recordAudit(trx, electionId, 'election.state', {
+      from: election.state,
+      to,
+      by,
+      ...details,
+    });
+    return { state: to, logIndex: idx };
+  });
+  if (result !== null) await hooks.after?.(electionId, to);
+  return result;
 }
 
 /** Officer routes: the organisation's elections, their contests and candidates, the life cycle, shortlisting. */
@@ -198,25 +237,27 @@ export function officerRoutes(ctx: AppContext, hooks: StateHooks): Router {
     const officer = officerOf(req);
     const { election: electionId } = electionParams.parse(req.params);
     const { to } = transitionInput.parse(req.body);
-    const result = await db.transaction().execute(async (trx) => {
+    const result = await transitionElection(db, hooks, electionId, to, officer.userId, (trx) =>
+      electionForOfficer(trx, officer, electionId, { forUpdate: true }),
+    );
+    res.json(result);
+  });
+
+  router.put('/api/officer/elections/:election/schedule', async (req, res) => {
+    const officer = officerOf(req);
+    const { election: electionId } = electionParams.parse(req.params);
+    const schedule = normaliseSchedule(scheduleInput.parse(req.body));
+    const index = await db.transaction().execute(async (trx) => {
       const election = await electionForOfficer(trx, officer, electionId, { forUpdate: true });
-      assertTransition(election.state, to);
-      const details = (await hooks[to]?.(trx, election)) ?? {};
+      assertSchedulable(election.state, schedule, new Date());
       await trx
         .updateTable('elections')
-        .set({ state: to, updated_at: new Date() })
+        .set({ settings: json({ ...election.settings, schedule }), updated_at: new Date() })
         .where('id', '=', electionId)
         .execute();
-      const idx = await recordAudit(trx, electionId, 'election.state', {
-        from: election.state,
-        to,
-        by: officer.userId,
-        ...details,
-      });
-      return { state: to, logIndex: idx };
+      return recordAudit(trx, electionId, 'election.scheduled', { ...schedule, by: officer.userId });
     });
-    await hooks.after?.(electionId, to);
-    res.json(result);
+    res.json({ schedule, logEntry: { index, type: 'election.scheduled' } });
   });
 
   router.post('/api/officer/elections/:election/candidates/:candidate/decision', async (req, res) => {

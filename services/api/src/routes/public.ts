@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { Router } from 'express';
 import { notFound } from '../errors.js';
 import { kindFields } from '../contest-kind.js';
+import { scheduleOf } from '../scheduler.js';
 
 /** Public read endpoints: no sign-in needed. */
 export function publicRoutes(ctx: AppContext): Router {
@@ -54,6 +55,8 @@ export function publicRoutes(ctx: AppContext): Router {
       title: election.title,
       state: election.state,
       demo: election.is_demo,
+      // When voting opens and closes by itself (null: no schedule), and why a due transition was refused.
+      schedule: scheduleOf(election.settings),
       // The log anyone can mirror and check: its origin line and the key that signs its checkpoints.
       log: {
         origin: logOrigin(ctx.identity, election.id),
