@@ -61,15 +61,23 @@ async function electionOf(id: string) {
   };
 }
 
-async function logEntry(id: string, index: number): Promise<{ type: string; body: Record<string, unknown> }> {
-  const row = await api.database.db
+type Entry = { type: string; body: Record<string, unknown> };
+
+/** The election's log entries in order, read from the database (not from the responses). */
+async function entries(id: string): Promise<Entry[]> {
+  const rows = await api.database.db
     .selectFrom('log_entries')
     .select('entry')
     .where('election_id', '=', id)
-    .where('idx', '=', index)
-    .executeTakeFirstOrThrow();
-  return JSON.parse(new TextDecoder().decode(row.entry)) as { type: string; body: Record<string, unknown> };
+    .orderBy('idx')
+    .execute();
+  return rows.map((r) => JSON.parse(new TextDecoder().decode(r.entry)) as Entry);
 }
+
+const logEntry = async (id: string, index: number) => (await entries(id))[index]!;
+
+const stateEntries = async (id: string) =>
+  (await entries(id)).filter((e) => e.type === 'election.state').map((e) => e.body);
 
 test('the officer sets a schedule: refused out of order or in the past, logged, public', async () => {
   const id = await createElection('Validation');
@@ -170,18 +178,3 @@ test('the scheduler opens a ready election at opensAt and closes and seals it at
     await Promise.all([a.stop(), b.stop()]);
   }
 });
-
-async function stateEntries(id: string): Promise<Array<Record<string, unknown>>> {
-  const rows = await api.database.db
-    .selectFrom('log_entries')
-    .select('entry')
-    .where('election_id', '=', id)
-    .orderBy('idx')
-    .execute();
-  return rows
-    .map(
-      (r) => JSON.parse(new TextDecoder().decode(r.entry)) as { type: string; body: Record<string, unknown> },
-    )
-    .filter((e) => e.type === 'election.state')
-    .map((e) => e.body);
-}

@@ -1,17 +1,21 @@
 // The election's life cycle: each move to the next stage asks for confirmation and shows the API's refusal when
-// it is not allowed yet; turnout during voting (counts only); after the close the reveals, the count, publishing.
+// it is not allowed yet; the schedule that opens and closes voting by itself; turnout during voting (counts only);
+// after the close the reveals, the count, publishing.
 import { useState } from 'preact/hooks';
 import { Show, useLoad } from './async.js';
 import {
   ActionResult,
+  formFields,
   logged,
   useAction,
   type Action,
   type Done,
+  SubmitRow,
   type LogEntryRef,
 } from './officer-action.js';
 import type { SectionProps } from './officer-data.js';
 import { revealProgress, type CeremonyView } from './trustee-ceremony.js';
+import { fromLocalInput, localDateTime, localTimeZone, scheduleOf, toLocalInput } from './schedule-view.js';
 
 /** The stages in order (services/api/src/election-state.ts). */
 export const STAGES = [
@@ -102,6 +106,81 @@ function Transitions(props: SectionProps) {
       )}
       <ActionResult action={action} />
     </div>
+  );
+}
+
+/** The stages in which a schedule can still be set (services/api/src/scheduler.ts assertSchedulable). */
+const SCHEDULABLE = ['draft', 'nominations', 'shortlist', 'voting'];
+
+/** A local date-time input for one of the schedule's times, filled with the current one. */
+function TimeField(props: { name: string; label: string; at: string | null | undefined }) {
+  const id = `schedule-${props.name}`;
+  return (
+    <div>
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        name={props.name}
+        type="datetime-local"
+        aria-describedby="schedule-hint"
+        defaultValue={toLocalInput(props.at ?? null)}
+      />
+    </div>
+  );
+}
+
+/** Set or clear the times at which voting opens and closes by itself; the current schedule and any refusal. */
+function ScheduleVoting(props: SectionProps) {
+  const action = useAction(props.refresh);
+  const schedule = scheduleOf(props.election);
+  const before = props.election.state !== 'voting';
+  const submit = (e: Event) => {
+    const { get } = formFields(e);
+    action.run(async () => {
+      const body = {
+        opensAt: before ? fromLocalInput(get('opensAt')) : null,
+        closesAt: fromLocalInput(get('closesAt')),
+      };
+      const res = await props.client.call<{ logEntry: LogEntryRef }>('schedule', {
+        params: { election: props.election.id },
+        body,
+      });
+      return {
+        message:
+          body.opensAt === null && body.closesAt === null
+            ? 'the schedule is cleared.'
+            : 'the schedule is saved.',
+        entries: [res.logEntry],
+      };
+    });
+  };
+  const time = (iso: string | null | undefined) => (iso ? localDateTime(iso) : 'not scheduled');
+  return (
+    <form onSubmit={submit} aria-labelledby="schedule-voting">
+      <h3 id="schedule-voting">Schedule voting</h3>
+      <dl class="officer-counts" aria-label="Current schedule">
+        <dt>Voting opens</dt>
+        <dd>{time(schedule?.opensAt)}</dd>
+        <dt>Voting closes</dt>
+        <dd>{time(schedule?.closesAt)}</dd>
+      </dl>
+      {schedule?.lastError ? (
+        <p>
+          <strong>Problem:</strong> the scheduled{' '}
+          {schedule.lastError.transition === 'voting' ? 'opening' : 'closing'} was refused at{' '}
+          {localDateTime(schedule.lastError.at)}: {schedule.lastError.message} (
+          <code>{schedule.lastError.code}</code>). It is tried again until it succeeds or you change the
+          schedule.
+        </p>
+      ) : null}
+      <p class="hint" id="schedule-hint">
+        Times are in your browser's time zone ({localTimeZone()}) and are sent as UTC. Leave a time empty for
+        none; you can still open or close by hand.
+      </p>
+      {before ? <TimeField name="opensAt" label="Voting opens at" at={schedule?.opensAt} /> : null}
+      <TimeField name="closesAt" label="Voting closes at" at={schedule?.closesAt} />
+      <SubmitRow action={action} label="Save the schedule" />
+    </form>
   );
 }
 
@@ -246,6 +325,7 @@ export function OfficerLifecycle(props: SectionProps & { ceremony: CeremonyView 
         ))}
       </ol>
       <Transitions {...props} />
+      {SCHEDULABLE.includes(state) ? <ScheduleVoting {...props} /> : null}
       {['voting', 'closed', 'counted', 'published'].includes(state) ? <TurnoutCounts {...props} /> : null}
       {['closed', 'counted', 'published'].includes(state) ? <AfterTheClose {...props} /> : null}
     </section>

@@ -24,6 +24,7 @@ import {
   type SavedVote,
 } from '../components/member-storage.js';
 import { Link, type Params } from '../router.js';
+import { localDateTime, scheduleOf } from '../components/schedule-view.js';
 
 type Step = 'rank' | 'review' | 'receipt';
 
@@ -37,6 +38,16 @@ export default function BallotPage(props: { params: Params }) {
   );
 }
 
+/** When voting opens (before it has) or until when a vote can be cast or changed (during it), if scheduled. */
+function ScheduleNotice(props: { election: Election; open: boolean }) {
+  const schedule = scheduleOf(props.election);
+  const before = ['draft', 'nominations', 'shortlist'].includes(props.election.state);
+  if (before && schedule?.opensAt) return <p>Voting opens on {localDateTime(schedule.opensAt)}.</p>;
+  if (props.open && schedule?.closesAt)
+    return <p>You can vote or change your vote until {localDateTime(schedule.closesAt)}.</p>;
+  return null;
+}
+
 function Ballot(props: { election: Election }) {
   const { election } = props;
   const [vote, setVote] = useState<SavedVote | null>(() => loadVote(election.id));
@@ -47,6 +58,7 @@ function Ballot(props: { election: Election }) {
     <>
       <h1>Your ballot: {election.title}</h1>
       {!open && <p role="status">{votingStateText(election.state)}</p>}
+      <ScheduleNotice election={election} open={open} />
       {!vote && kept && (
         <p role="status">
           This browser has forgotten your ballot's keys and rankings, as you asked. Your ballot stands, but it
