@@ -128,7 +128,11 @@ export function startScheduler(ctx: AppContext, options: SchedulerOptions): Sche
         await setLastError(db, electionId, null);
       }
     } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
+      // Not a refusal (e.g. the database is unreachable): logged, and tried again on the next pass.
+      if (!(err instanceof ApiError)) {
+        ctx.logger.error({ err, election: electionId, to }, 'scheduled transition failed');
+        return;
+      }
       ctx.logger.warn({ election: electionId, to, code: err.code }, 'scheduled transition refused');
       const at = now().toISOString();
       await setLastError(db, electionId, { at, transition: to, code: err.code, message: err.message });
