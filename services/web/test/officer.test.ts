@@ -86,7 +86,8 @@ describeBrowser('officer console', () => {
     await addCandidateAs('Aisha BELLO', 'woman');
     await addCandidateAs('Brendan CALLAGHAN', 'man');
     await addCandidateAs('Carys DAVIES', 'woman');
-    expect(await page.getByRole('row', { name: /Carys DAVIES shortlisted gender=woman/ }).count()).toBe(1);
+    // The table reloads after the action's status appears: wait for the row rather than counting at once.
+    await page.getByRole('row', { name: /Carys DAVIES shortlisted gender=woman/ }).waitFor();
 
     // A roll with a bad line: the error names the line, next to the field, and nothing is imported.
     const roll = form('Import the roll');

@@ -54,8 +54,9 @@ describeBrowser('proposals page', () => {
 
   /** The last log entry the API lists for `title` appears in the page's status line. */
   async function saysLogged(page: Page, what: string, title: string) {
-    const last = (await listed(title)).logEntries.at(-1)!.index;
+    // The action first, then the listing: read before the action lands, the listing would miss its entry.
     await statusSaying(page, what).waitFor();
+    const last = (await listed(title)).logEntries.at(-1)!.index;
     expect(await statusSaying(page, what).textContent()).toContain(`#${last}`);
   }
 
