@@ -158,7 +158,7 @@ function ScheduleVoting(props: SectionProps) {
   return (
     <form onSubmit={submit} aria-labelledby="schedule-voting">
       <h3 id="schedule-voting">Schedule voting</h3>
-      <dl class="officer-counts" aria-label="Current schedule">
+      <dl aria-label="Current schedule">
         <dt>Voting opens</dt>
         <dd>{time(schedule?.opensAt)}</dd>
         <dt>Voting closes</dt>
