@@ -51,6 +51,7 @@ describeBrowser('officer console: question contests', () => {
       'contest.created',
     ]);
     // A motion's answers are yes/no/abstain: the console offers no candidate form for it.
+    await page.getByRole('heading', { level: 3, name: 'Affiliate to the alliance', exact: true }).waitFor();
     expect(await form(page, 'Add a candidate to Affiliate to the alliance').count()).toBe(0);
 
     await f.getByLabel('What the members decide').selectOption('approval');
