@@ -1,12 +1,12 @@
 // Scheduled opening and closing of voting: the officer's times live in elections.settings.schedule (set by
 // PUT /api/officer/elections/:election/schedule); startScheduler performs the due transitions by the actor
-// 'schedule', exactly as the officer's transition route does (routes/officer.ts transitionElection).
+// 'schedule', exactly as the officer's transition route does (transition.ts).
 import { json, type Election, type ElectionState, type Schema } from '@openslate/db';
 import type { Kysely } from 'kysely';
 import type { AppContext } from './context.js';
 import { electionById } from './elections.js';
 import { ApiError } from './errors.js';
-import { transitionElection, type TransitionTarget } from './routes/officer.js';
+import { transitionElection, type TransitionTarget } from './transition.js';
 import type { StateHooks } from './state-hooks.js';
 import { votingHooks } from './voting/open-close.js';
 

@@ -3,7 +3,7 @@ import { Router } from 'express';
 import { officerOf } from '../auth/guards.js';
 import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
-import { assertState, assertTransition } from '../election-state.js';
+import { assertState } from '../election-state.js';
 import { candidateOf, contestOf, electionForOfficer, isUniqueViolation, conflict } from '../elections.js';
 import { newId } from '../ids.js';
 import {
@@ -21,11 +21,10 @@ import {
 import type { StateHooks } from '../state-hooks.js';
 import { assertTakesCandidates, kindFields, kindValues } from '../contest-kind.js';
 import type { z } from 'zod';
-import type { Election, Schema } from '@openslate/db';
-import type { Kysely, Transaction } from 'kysely';
+import type { Schema } from '@openslate/db';
+import type { Transaction } from 'kysely';
 import { assertSchedulable, normaliseSchedule } from '../scheduler.js';
-
-export type TransitionTarget = z.infer<typeof transitionInput>['to'];
+import { transitionElection } from '../transition.js';
 
 type ContestInput = z.infer<typeof contestInput>;
 
@@ -106,41 +105,6 @@ async function insertCandidate(
     ...(k.membership === undefined ? {} : { membership: k.membership }),
   });
   return { id, logEntry: { index, type: 'candidate.added' } };
-}
-
-/**
- * One life-cycle transition, the same for the officer's route and the scheduler: `load` reads the election row
- * FOR UPDATE (and may answer null: nothing to do any more), the state hook runs, the `election.state` entry names
- * `by` (an officer's user id, or 'schedule'), and after the commit the `after` hook runs (e.g. sealing the log).
- */
-export async function transitionElection(
-  db: Kysely<Schema>,
-  hooks: StateHooks,
-  electionId: string,
-  to: TransitionTarget,
-  by: string,
-  load: (trx: Transaction<Schema>) => Promise<Election | null>,
-): Promise<{ state: TransitionTarget; logIndex: number } | null> {
-  const result = await db.transaction().execute(async (trx) => {
-    const election = await load(trx);
-    if (election === null) return null;
-    assertTransition(election.state, to);
-    const details = (await hooks[to]?.(trx, election)) ?? {};
-    await trx
-      .updateTable('elections')
-      .set({ state: to, updated_at: new Date() })
-      .where('id', '=', electionId)
-      .execute();
-    const idx = await recordAudit(trx, electionId, 'election.state', {
-      from: election.state,
-      to,
-      by,
-      ...details,
-    });
-    return { state: to, logIndex: idx };
-  });
-  if (result !== null) await hooks.after?.(electionId, to);
-  return result;
 }
 
 /** Officer routes: the organisation's elections, their contests and candidates, the life cycle, shortlisting. */
