@@ -2,11 +2,10 @@
 // count, publish) whose published bundles the bundle, question and `openslate verify` tests check and tamper with.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { runPublisher } from '@openslate/publisher';
 import type { ContestChoices } from '@openslate/ballot';
 import request from 'supertest';
 import { confirmAll, inviteAndReadCodes, reveal, runCeremony, Voter } from './flow.js';
-import { bearer, officerToken, type TestApi } from './support.js';
+import { bearer, officerToken, startPublisher, type TestApi } from './support.js';
 
 const ROLL = [
   'membership_number,name,email,weight',
@@ -86,12 +85,7 @@ export async function publishBundle(
 
 /** Runs a plan through the API: roll, ceremony, voting, close, reveals, count, publish (a publisher running). */
 export async function runPublishedElection(api: TestApi, plan: ElectionPlan): Promise<PublishedElection> {
-  const publisher = runPublisher({
-    database: api.database,
-    dir: api.ctx.publication,
-    identity: api.ctx.identity,
-    intervalMs: 50,
-  });
+  const publisher = startPublisher(api);
   try {
     const { app } = api;
     const officer = plan.officer ?? (await officerToken(api)).token;

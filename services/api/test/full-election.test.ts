@@ -3,22 +3,16 @@
 // DATABASE_URL (CI runs both).
 import { candidateId, count, type Ballot } from '@openslate/stv';
 import { noteVerifier, openCheckpoint, verifyPublishedLog } from '@openslate/log';
-import { runPublisher } from '@openslate/publisher';
 import request from 'supertest';
 import { confirmAll, inviteAndReadCodes, reveal, runCeremony, Voter, type Trustee } from './flow.js';
-import { bearer, officerToken, startTestApi, type TestApi } from './support.js';
+import { bearer, officerToken, startPublisher, startTestApi, type TestApi } from './support.js';
 
 let api: TestApi;
-let publisher: ReturnType<typeof runPublisher>;
+let publisher: ReturnType<typeof startPublisher>;
 const logs: string[] = [];
 beforeAll(async () => {
   api = await startTestApi({}, logs);
-  publisher = runPublisher({
-    database: api.database,
-    dir: api.ctx.publication,
-    identity: api.ctx.identity,
-    intervalMs: 50,
-  });
+  publisher = startPublisher(api);
 });
 afterAll(async () => {
   await publisher.stop();

@@ -1,22 +1,16 @@
 // Officer actions answer with the audit-log entry they wrote (`logEntry: { index, type }`), so the officer console
 // can show it: the entry at that index must have that type. PGlite by default, PostgreSQL with DATABASE_URL.
-import { runPublisher } from '@openslate/publisher';
 import request from 'supertest';
 import { openElection, reveal } from './flow.js';
-import { bearer, officerToken, startTestApi, type TestApi } from './support.js';
+import { bearer, officerToken, startPublisher, startTestApi, type TestApi } from './support.js';
 
 let api: TestApi;
 let officer: string;
-let publisher: ReturnType<typeof runPublisher>;
+let publisher: ReturnType<typeof startPublisher>;
 beforeAll(async () => {
   api = await startTestApi();
   // The close waits for the publisher's checkpoint at the sealed size before anything can be counted.
-  publisher = runPublisher({
-    database: api.database,
-    dir: api.ctx.publication,
-    identity: api.ctx.identity,
-    intervalMs: 50,
-  });
+  publisher = startPublisher(api);
   officer = (await officerToken(api)).token;
 });
 afterAll(async () => {

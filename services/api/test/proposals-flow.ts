@@ -3,10 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { MemberDevice, OpenslateClient } from '@openslate/client';
-import { runPublisher } from '@openslate/publisher';
 import request from 'supertest';
 import { confirmAll, inviteAndReadCodes, reveal, runCeremony } from './flow.js';
-import { bearer, officerToken, type TestApi } from './support.js';
+import { bearer, officerToken, startPublisher, type TestApi } from './support.js';
 
 export interface ProposalElection {
   readonly id: string;
@@ -85,12 +84,7 @@ export async function closeAndCount(
   e: ProposalElection,
   trustees: Awaited<ReturnType<typeof openVoting>>,
 ) {
-  const publisher = runPublisher({
-    database: api.database,
-    dir: api.ctx.publication,
-    identity: api.ctx.identity,
-    intervalMs: 50,
-  });
+  const publisher = startPublisher(api);
   try {
     await transition(api, e.officer, e.id, 'closed');
     for (const t of [trustees[0]!, trustees[1]!])

@@ -1,24 +1,18 @@
 // Scheduled opening and closing of voting: the officer's PUT .../schedule (its refusals and its log entry), and
 // the scheduler performing the due transitions with an injected clock. PGlite by default, PostgreSQL with
 // DATABASE_URL.
-import { runPublisher } from '@openslate/publisher';
 import request from 'supertest';
 import { startScheduler } from '../src/scheduler.js';
 import { confirmAll, inviteAndReadCodes, runCeremony } from './flow.js';
-import { bearer, officerToken, startTestApi, type TestApi } from './support.js';
+import { bearer, officerToken, startPublisher, startTestApi, type TestApi } from './support.js';
 
 let api: TestApi;
 let officer: string;
-let publisher: ReturnType<typeof runPublisher>;
+let publisher: ReturnType<typeof startPublisher>;
 beforeAll(async () => {
   api = await startTestApi();
   // The close waits for the publisher's checkpoint at the sealed size (the seal).
-  publisher = runPublisher({
-    database: api.database,
-    dir: api.ctx.publication,
-    identity: api.ctx.identity,
-    intervalMs: 50,
-  });
+  publisher = startPublisher(api);
   officer = (await officerToken(api)).token;
 });
 afterAll(async () => {

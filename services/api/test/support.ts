@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { generateKey } from '@openslate/log';
 import { openTestDatabase, type TestDatabase } from '@openslate/db/testing';
-import { loadLogIdentity, PublicationDir } from '@openslate/publisher';
+import { loadLogIdentity, PublicationDir, runPublisher } from '@openslate/publisher';
 import type { Express } from 'express';
 import request from 'supertest';
 import { createApp, type AppOptions } from '../src/app.js';
@@ -52,6 +52,15 @@ export async function startTestApi(options: AppOptions = {}, logs?: string[]): P
     },
   };
 }
+
+/** The log publisher on the test API's database and publication folder, polling every 50 ms (the close's seal waits for it). */
+export const startPublisher = (api: TestApi): ReturnType<typeof runPublisher> =>
+  runPublisher({
+    database: api.database,
+    dir: api.ctx.publication,
+    identity: api.ctx.identity,
+    intervalMs: 50,
+  });
 
 let orgCounter = 0;
 
