@@ -2,14 +2,14 @@
 // src/contest-kind.ts), its rule in one sentence (docs/counting-rules.md, "Questions and proposals"), and the
 // member's answer kept as a list of strings beside the STV rankings, turned into the ballot's plaintext choice
 // (docs/log-entries.md, "The voting manifest": `{ answer }`, `{ approve }`, `{ choose }`).
+import type { ABSTENTIONS, ContestKind, MAJORITIES } from '@openslate/client';
 
-export type ContestKind = 'stv' | 'yes-no-abstain' | 'approval' | 'choose-one';
 export type Quorum =
   | { readonly kind: 'weight'; readonly weight: number }
   | { readonly kind: 'fraction-of-eligible'; readonly numerator: number; readonly denominator: number };
 export interface QuestionSettings {
-  readonly majority?: 'simple' | 'two-thirds' | 'of-eligible';
-  readonly abstentions?: 'excluded' | 'included';
+  readonly majority?: (typeof MAJORITIES)[number];
+  readonly abstentions?: (typeof ABSTENTIONS)[number];
   readonly winners?: number;
   readonly requireMajority?: boolean;
   readonly text?: string;
