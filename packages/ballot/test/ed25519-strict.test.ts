@@ -1,11 +1,20 @@
 // RFC 8032 §7.1 vectors and hand-made edge cases for the strict rule: both back-ends give the same verdict.
+// Three implementations meet here: @noble/curves (pure back-end), libsodium (the node back-end's verification,
+// through sodium-native) and OpenSSL (node:crypto, which the node back-end signs with and once verified with).
+import { verify } from 'node:crypto';
 import { ED25519_TORSION_SUBGROUP, ed25519 } from '@noble/curves/ed25519.js';
 import fc from 'fast-check';
-import { checkEd25519Encoding, pureBackend, verifyEd25519 } from '../src/index.js';
+import { checkEd25519Encoding, pureBackend, toBase64url, verifyEd25519 } from '../src/index.js';
 import { concatBytes, fromHex, toHex } from '../src/encoding.js';
 import { node } from './fixtures.js';
 
 const backends = [pureBackend, node];
+
+/** OpenSSL's raw RFC 8032 verification (node:crypto), as a third opinion. */
+function opensslVerify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+  const key = { kty: 'OKP', crv: 'Ed25519', x: toBase64url(publicKey) };
+  return verify(null, message, { key, format: 'jwk' }, signature);
+}
 
 // RFC 8032 §7.1 TEST 1, TEST 2, TEST 3.
 const RFC8032 = [
@@ -84,12 +93,13 @@ describe('edge cases (hand-made)', () => {
     },
   );
 
-  test('the small-order forgery (A = R = identity, S = 0): the raw back-ends disagree, the strict rule refuses on both', () => {
+  test('the small-order forgery (A = R = identity, S = 0): raw implementations disagree, the strict rule refuses on both', () => {
     const identity = fromHex('01' + '00'.repeat(31));
     const forged = concatBytes(identity, new Uint8Array(32));
-    // Measured: OpenSSL (node:crypto) accepts this "signature" for any message; @noble/curves refuses it.
-    // This disagreement is why the encoding rule runs before either back-end.
-    expect(node.ed25519VerifyRaw(identity, msg, forged)).toBe(true);
+    // Measured: OpenSSL (node:crypto) accepts this "signature" for any message; libsodium and @noble/curves refuse
+    // it. This disagreement is why the encoding rule runs before any back-end.
+    expect(opensslVerify(identity, msg, forged)).toBe(true);
+    expect(node.ed25519VerifyRaw(identity, msg, forged)).toBe(false);
     expect(pureBackend.ed25519VerifyRaw(identity, msg, forged)).toBe(false);
     for (const b of backends) expect(verifyEd25519(b, identity, msg, forged)).toBe('small-order');
   });
@@ -97,7 +107,36 @@ describe('edge cases (hand-made)', () => {
   test('non-canonical S is also refused by the raw back-ends (they agree)', () => {
     const bad = concatBytes(r, le32(leInt(s) + L));
     expect(backends.map((b) => b.ed25519VerifyRaw(pk, msg, bad))).toEqual([false, false]);
+    expect(opensslVerify(pk, msg, bad)).toBe(false);
   });
+});
+
+test('property: on encodings the strict rule lets through, libsodium, OpenSSL and @noble agree (raw equation)', () => {
+  fc.assert(
+    fc.property(
+      fc.uint8Array({ minLength: 32, maxLength: 32 }),
+      fc.uint8Array({ maxLength: 200 }),
+      fc.nat(96 * 8 - 1),
+      (seed, message, bit) => {
+        const publicKey = ed25519.getPublicKey(seed);
+        const signature = ed25519.sign(message, seed);
+        // The genuine pair, then the same pair with one bit flipped anywhere in the key or the signature.
+        const both = concatBytes(publicKey, signature);
+        both[bit >> 3] = (both[bit >> 3] ?? 0) ^ (1 << (bit & 7));
+        for (const [pk, sig] of [
+          [publicKey, signature],
+          [both.subarray(0, 32), both.subarray(32)],
+        ] as const) {
+          if (checkEd25519Encoding(pk, sig) !== 'ok') continue;
+          const libsodium = node.ed25519VerifyRaw(pk, message, sig);
+          expect(opensslVerify(pk, message, sig)).toBe(libsodium);
+          expect(pureBackend.ed25519VerifyRaw(pk, message, sig)).toBe(libsodium);
+        }
+        expect(node.ed25519VerifyRaw(publicKey, message, signature)).toBe(true);
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test('property: back-ends agree on random keys, messages and single-bit flips', () => {
