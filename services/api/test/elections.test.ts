@@ -318,6 +318,27 @@ describe('the roll', () => {
       expect.arrayContaining(['roll.imported', 'invitations.sent', 'roll.removed']),
     );
 
+    // Ann's page, read again after the change, commits to the changed roll (the server keeps the commitment
+    // between requests and must rebuild it after a roll entry in the log); her history is still the import alone.
+    const after = await request(api.app)
+      .get(`/api/elections/${id}/me`)
+      .set(bearer(ann.body.token))
+      .expect(200);
+    expect(after.body.commitment.size).toBe(3);
+    expect(after.body.commitment.root).not.toBe(root);
+    expect(after.body.commitment.leaf).toEqual(leaf);
+    expect(() =>
+      verifyInclusion(
+        leafHash(rollLeafBytes(leaf)),
+        after.body.commitment.leafIndex,
+        3,
+        after.body.commitment.proof.map(fromBase64),
+        fromBase64(after.body.commitment.root),
+      ),
+    ).not.toThrow();
+    expect(after.body.history.map((h: { type: string }) => h.type)).toEqual(['roll.imported']);
+    expect(me.body.history).toEqual(after.body.history);
+
     // Ann cannot read another election's "me".
     const otherId = await createElection(token);
     await request(api.app).get(`/api/elections/${otherId}/me`).set(bearer(ann.body.token)).expect(403);

@@ -10,7 +10,7 @@ import { logOrigin } from '@openslate/publisher';
 import { bundleFiles, parseEntries, readEntryBytes, writeTar } from '@openslate/verify';
 import type { AppContext } from '../context.js';
 import { commitRoll } from '../roll-commitment.js';
-import { rollLeaves } from '../routes/roll.js';
+import { rollLeaves } from '../roll-leaves.js';
 import { loadManifest } from '../voting/manifest.js';
 import { finalCheckpoint } from './final-checkpoint.js';
 

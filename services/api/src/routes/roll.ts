@@ -20,33 +20,14 @@ import { electionById, electionForOfficer } from '../elections.js';
 import { ApiError, notFound } from '../errors.js';
 import { newId } from '../ids.js';
 import { deriveRoll } from '../derived-roll.js';
-import { commitRoll, type RollLeaf } from '../roll-commitment.js';
 import { parseRollCsv } from '../roll-csv.js';
+import { commitRoll } from '../roll-commitment.js';
+import { rollLeaves } from '../roll-leaves.js';
+import { concerns, RollViews } from '../roll-view.js';
 import { loadManifest } from '../voting/manifest.js';
 import { electionParams } from '@openslate/client';
 
 const ROLL_OPEN = ['draft', 'nominations', 'shortlist', 'voting'] as const;
-
-/** The roll as committed: every entry's salted leaf in position order. */
-export async function rollLeaves(
-  db: Transaction<Schema> | AppContext['database']['db'],
-  electionId: string,
-): Promise<RollLeaf[]> {
-  const rows = await db
-    .selectFrom('roll_entries')
-    .select(['position', 'membership_number', 'weight', 'status', 'salt'])
-    .where('election_id', '=', electionId)
-    .orderBy('position')
-    .execute();
-  return rows.map((r) => ({
-    election: electionId,
-    position: r.position,
-    membershipNumber: r.membership_number,
-    weight: r.weight,
-    status: r.status,
-    salt: toBase64(r.salt),
-  }));
-}
 
 async function nextPosition(trx: Transaction<Schema>, electionId: string): Promise<number> {
   const { max } = await trx
@@ -67,6 +48,7 @@ async function commitmentIfVoting(trx: Transaction<Schema>, electionId: string, 
 export function rollRoutes(ctx: AppContext): Router {
   const router = Router();
   const { db } = ctx.database;
+  const rollViews = new RollViews(db);
   const outbox = (trx: Transaction<Schema>, to: string, subject: string, body: string) =>
     trx
       .insertInto('outbox')
@@ -367,32 +349,11 @@ export function rollRoutes(ctx: AppContext): Router {
       .where('election_id', '=', electionId)
       .where('roll_entry_id', '=', entry.id)
       .executeTakeFirst();
-    const leaves = await rollLeaves(db, electionId);
-    const commitment = commitRoll(leaves);
-    const index = leaves.findIndex((l) => l.position === entry.position);
-    const history = await db
-      .selectFrom('log_entries')
-      .select(['idx', 'entry'])
-      .where('election_id', '=', electionId)
-      .orderBy('idx')
-      .execute();
-    const mine = history
-      .map((h) => ({
-        index: h.idx,
-        entry: JSON.parse(new TextDecoder().decode(h.entry)) as {
-          type: string;
-          body: Record<string, unknown>;
-        },
-      }))
-      .filter(
-        (h) =>
-          h.entry.type.startsWith('roll.') &&
-          (h.entry.body['position'] === entry.position ||
-            (Array.isArray(h.entry.body['positions']) &&
-              (h.entry.body['positions'] as number[])[0]! <= entry.position &&
-              entry.position <= (h.entry.body['positions'] as number[])[1]!)),
-      )
-      .map((h) => ({ logIndex: h.index, type: h.entry.type, reason: h.entry.body['reason'] ?? null }));
+    const { leaves, commitment, indexOf } = await rollViews.committed(electionId);
+    const index = indexOf.get(entry.position) ?? -1;
+    const mine = (await rollViews.events(electionId))
+      .filter((e) => concerns(e, entry.position))
+      .map((e) => ({ logIndex: e.logIndex, type: e.type, reason: e.reason }));
     res.json({
       election: { id: electionId, title: election.title, state: election.state },
       entry: {

@@ -5,7 +5,7 @@ import type { Transaction } from 'kysely';
 import { recordAudit } from '../audit.js';
 import { ApiError } from '../errors.js';
 import { commitRoll } from '../roll-commitment.js';
-import { rollLeaves } from '../routes/roll.js';
+import { rollLeaves } from '../roll-leaves.js';
 import type { StateHooks } from '../state-hooks.js';
 import type { AppContext } from '../context.js';
 import { kindFields } from '../contest-kind.js';
