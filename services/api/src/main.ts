@@ -47,6 +47,7 @@ const ctx = {
   printInvitations: config.kind === 'pglite',
   castVerifier: verifyThreads > 0 ? new VerifyPool(verifyThreads) : undefined,
 };
+ctx.castVerifier?.start();
 const withDemo = config.kind === 'pglite' || process.env['OPENSLATE_DEMO'] === '1';
 if (withDemo) {
   const demo = await seedDemo(database);

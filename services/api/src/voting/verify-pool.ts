@@ -26,9 +26,16 @@ export class VerifyPool implements CastVerifier {
     private readonly script = new URL('./verify-worker.js', import.meta.url),
   ) {}
 
-  verify(terms: CastTerms, ballot: unknown): Promise<CastCheck> {
-    // Threads start with the first cast, so a process that never sees one (or its start-up) pays nothing.
+  /**
+   * Starts the threads now (main.ts, at start-up), so the first casts do not wait for a thread to start and load
+   * libsodium. Without it they start with the first cast, and a process that never sees one pays nothing.
+   */
+  start(): void {
     while (this.threads.length < this.size) this.threads.push(this.spawn());
+  }
+
+  verify(terms: CastTerms, ballot: unknown): Promise<CastCheck> {
+    this.start();
     const thread = this.threads.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

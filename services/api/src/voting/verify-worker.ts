@@ -1,6 +1,10 @@
 // A verification thread of verify-pool.ts: answers each { id, terms, ballot } message with { id, check }.
 import { parentPort } from 'node:worker_threads';
+import { loadNodeGroup } from '@openslate/ballot/node';
 import { checkCast, type CastTerms } from './verify-cast.js';
+
+// Compile libsodium's WebAssembly as the thread starts rather than on its first ballot.
+void loadNodeGroup();
 
 export interface VerifyRequest {
   readonly id: number;
