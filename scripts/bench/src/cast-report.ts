@@ -8,6 +8,8 @@ export interface Phase {
   readonly replies: readonly Reply[];
   readonly seconds: number;
   readonly serverCpuSeconds: number;
+  /** CPU of the log publisher's own process, when it runs beside the API (as docker-compose runs it). */
+  readonly publisherCpuSeconds?: number | undefined;
   /** CPU of every PostgreSQL process on the machine (other users' included) during the phase. */
   readonly postgresCpuSeconds: number;
   /** CPU of this process (the simulated voters) during the phase. */
@@ -57,6 +59,20 @@ export function postgresCpuBetween(before: ReadonlyMap<number, number>, after: R
   return sum;
 }
 
+/** The p99 latency of each tenth of `replies` (in the order sent): a warm-up or a stall shows in one tenth. */
+function tenths(replies: readonly Reply[]): number[] {
+  const size = Math.ceil(replies.length / 10);
+  return Array.from({ length: 10 }, (_, i) =>
+    quantile(
+      replies
+        .slice(i * size, (i + 1) * size)
+        .map((r) => r.ms)
+        .sort((a, b) => a - b),
+      0.99,
+    ),
+  ).filter((x) => !Number.isNaN(x));
+}
+
 export function summarise(p: Phase): string {
   const ms = p.replies.map((r) => r.ms).sort((a, b) => a - b);
   const errors = new Map<string, number>();
@@ -72,8 +88,13 @@ export function summarise(p: Phase): string {
   return [
     `${p.name}: ${n} requests in ${p.seconds.toFixed(2)} s = ${(n / p.seconds).toFixed(0)}/s`,
     `  latency p50 ${quantile(ms, 0.5).toFixed(1)} ms, p99 ${quantile(ms, 0.99).toFixed(1)} ms, max ${ms.at(-1)?.toFixed(1)} ms`,
+    `  p99 by tenth of the requests, in the order sent: ${tenths(p.replies)
+      .map((t) => t.toFixed(0))
+      .join(' ')} ms`,
     `  errors: ${errorText}`,
-    `  CPU per request: API process ${perRequest(p.serverCpuSeconds)} ms, PostgreSQL ${perRequest(p.postgresCpuSeconds)} ms, ` +
+    `  CPU per request: API process ${perRequest(p.serverCpuSeconds)} ms, ` +
+      (p.publisherCpuSeconds === undefined ? '' : `publisher ${perRequest(p.publisherCpuSeconds)} ms, `) +
+      `PostgreSQL ${perRequest(p.postgresCpuSeconds)} ms, ` +
       `simulated voters ${perRequest(p.driverCpuSeconds)} ms (API ${p.serverCpuSeconds.toFixed(2)} s in all)`,
     '',
   ].join('\n');

@@ -34,7 +34,12 @@ const SERVER_URL =
 const VOTERS = Number(process.env['BENCH_VOTERS'] ?? 1000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 100);
 const PROFILE = Boolean(process.env['BENCH_PROFILE']);
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../services/api/dist/main.js');
+const SERVICES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../services');
+const MAIN = path.join(SERVICES, 'api/dist/main.js');
+const PUBLISHER = path.join(SERVICES, 'publisher/dist/main.js');
+// As docker-compose runs them: the log publisher in its own process beside the API (BENCH_PUBLISHER=in-process:
+// inside the API process, as the embedded demo does).
+const SEPARATE_PUBLISHER = process.env['BENCH_PUBLISHER'] !== 'in-process';
 
 /** Runs `task` over `items` with at most `limit` in flight; results in the order of `items`. */
 async function inPool<T, R>(items: readonly T[], limit: number, task: (item: T, i: number) => Promise<R>) {
@@ -54,11 +59,13 @@ async function inPool<T, R>(items: readonly T[], limit: number, task: (item: T, 
 async function phase(
   name: string,
   pid: number,
+  publisherPid: number | undefined,
   clients: readonly HttpClient[],
   run: () => Promise<Reply[]>,
 ): Promise<Phase> {
   for (const c of clients) c.reconnect();
   const cpu0 = processCpuSeconds(pid);
+  const publisher0 = publisherPid === undefined ? 0 : processCpuSeconds(publisherPid);
   const pg0 = postgresCpu();
   const driver0 = process.cpuUsage();
   const t0 = performance.now();
@@ -70,6 +77,8 @@ async function phase(
     replies,
     seconds,
     serverCpuSeconds: processCpuSeconds(pid) - cpu0,
+    publisherCpuSeconds:
+      publisherPid === undefined ? undefined : processCpuSeconds(publisherPid) - publisher0,
     postgresCpuSeconds: postgresCpuBetween(pg0, postgresCpu()),
     driverCpuSeconds: (driver.user + driver.system) / 1e6,
   };
@@ -80,22 +89,26 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'openslate-bench-cast-'));
   const port = 30000 + Math.floor(Math.random() * 20000);
   const base = new URL(`http://127.0.0.1:${port}`);
+  const env = () => ({
+    ...process.env,
+    DATABASE_URL: scratch.url,
+    OPENSLATE_KEY_DIR: path.join(dir, 'keys'),
+    OPENSLATE_PUBLICATION_DIR: path.join(dir, 'publication'),
+    LOG_LEVEL: 'warn',
+  });
   const startApi = (profile: boolean) =>
     spawn(process.execPath, [...(profile ? ['--cpu-prof'] : []), MAIN], {
       cwd: dir,
       env: {
-        ...process.env,
-        DATABASE_URL: scratch.url,
+        ...env(),
         PORT: String(port),
         OPENSLATE_DEMO: '1',
-        OPENSLATE_KEY_DIR: path.join(dir, 'keys'),
-        OPENSLATE_PUBLICATION_DIR: path.join(dir, 'publication'),
         OPENSLATE_SESSION_SECRET: secret,
-        LOG_LEVEL: 'warn',
+        ...(SEPARATE_PUBLISHER ? { OPENSLATE_PUBLISHER: 'off' } : {}),
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
-  const stopApi = async (child: ChildProcess) => {
+  const stopProcess = async (child: ChildProcess) => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
@@ -104,11 +117,20 @@ async function main(): Promise<void> {
   const secret = randomBytes(32).toString('base64url');
   let server = startApi(false);
   const database = await openDatabase({ kind: 'postgres', url: scratch.url });
+  let publisher: ChildProcess | undefined;
   try {
     await waitForHealth(new URL('/healthz', base), server);
+    // Started once the API has made the log signing key, which both load from OPENSLATE_KEY_DIR.
+    if (SEPARATE_PUBLISHER)
+      publisher = spawn(process.execPath, [PUBLISHER], {
+        cwd: dir,
+        env: env(),
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
     console.log(
       `bench:cast — ${VOTERS} voters, ${CONCURRENCY} in flight; API pid ${server.pid} on a scratch database ` +
-        `of ${new URL(SERVER_URL).host}; load average ${loadavg()[0]!.toFixed(1)} on a shared machine\n`,
+        `of ${new URL(SERVER_URL).host}, log publisher ${publisher ? `in its own process (pid ${publisher.pid})` : 'in the API process'}; ` +
+        `load average ${loadavg()[0]!.toFixed(1)} on a shared machine\n`,
     );
     const election = await setUpElection(base, database, DEMO_OFFICER, VOTERS);
     const manifest = (await new HttpClient(base).expect(
@@ -122,6 +144,7 @@ async function main(): Promise<void> {
     const issuance = await phase(
       'credentials issued (client blinding included in the wall time)',
       server.pid!,
+      publisher?.pid,
       clients,
       () => inPool(voters, CONCURRENCY, (v, i) => v.obtainCredential(manifest, members[i]!)),
     );
@@ -138,14 +161,14 @@ async function main(): Promise<void> {
     );
     if (PROFILE) {
       // The profile covers the casting phase alone: the API restarts under --cpu-prof on the same database.
-      await stopApi(server);
+      await stopProcess(server);
       server = startApi(true);
       await waitForHealth(new URL('/healthz', base), server);
     }
     // Casting is anonymous (no session token, as the browser sends it) over CONCURRENCY keep-alive connections
     // shared by all voters, as a reverse proxy keeps them to the API.
     const caster = new HttpClient(base, '127.0.0.1', null, CONCURRENCY);
-    const casting = await phase('ballots cast', server.pid!, [caster], () =>
+    const casting = await phase('ballots cast', server.pid!, publisher?.pid, [caster], () =>
       inPool(ballots, CONCURRENCY, (ballot) => caster.post(`/api/elections/${election.id}/ballots`, ballot)),
     );
     caster.close();
@@ -166,7 +189,8 @@ async function main(): Promise<void> {
     console.log(`ballots stored: ${stored.n} (201 answers: ${accepted})`);
     for (const v of voters) v.client.close();
   } finally {
-    await stopApi(server);
+    if (publisher) await stopProcess(publisher);
+    await stopProcess(server);
     await database.close();
     await scratch.drop();
     if (PROFILE) console.log(profileSummary(dir));
