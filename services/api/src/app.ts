@@ -14,6 +14,7 @@ import { proposalRoutes } from './routes/proposals.js';
 import { publicRoutes } from './routes/public.js';
 import { rollRoutes } from './routes/roll.js';
 import type { StateHooks } from './state-hooks.js';
+import { castRoutes } from './voting/cast-routes.js';
 import { ceremonyRoutes } from './voting/ceremony-routes.js';
 import { countRoutes } from './voting/count-routes.js';
 import { votingHooks } from './voting/open-close.js';
@@ -53,6 +54,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Express {
     next();
   });
   app.use(express.json({ limit: '256kb' }));
+  // Casting is anonymous and the busiest route: mounted before the session reader and the other routers.
+  app.use(castRoutes(ctx));
   app.use(readSession(ctx.sessions));
   app.use(healthRoutes(ctx.database));
   const openapi = openApiDocument({ title: 'Openslate API' });

@@ -1,4 +1,4 @@
-import { castInput, credentialInput, identityInput, receiptParams } from '@openslate/client';
+import { credentialInput, identityInput, receiptParams } from '@openslate/client';
 import { createHash } from 'node:crypto';
 import {
   resolveRevotes,
@@ -19,15 +19,9 @@ import { recordAudit } from '../audit.js';
 import type { AppContext } from '../context.js';
 import { assertState } from '../election-state.js';
 import { electionById, isUniqueViolation } from '../elections.js';
-import { ApiError, isDatabaseUnavailable } from '../errors.js';
+import { ApiError } from '../errors.js';
 import { electionParams } from '@openslate/client';
-import { castBatchWriter, type VerifiedCast } from './cast-batch.js';
-import { GroupCommit } from './group-commit.js';
 import { loadManifest } from './manifest.js';
-import { inProcessVerifier } from './verify-cast.js';
-
-// The most ballots one cast transaction writes (7 bind parameters per ballot row: 1,792, far below 65,535).
-const CAST_BATCH = 256;
 
 const backend = createNodeBackend();
 
@@ -37,19 +31,6 @@ const issuerCache = new Map<string, IssuerSecretKey>();
 export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number }): Router {
   const router = Router();
   const { db } = ctx.database;
-  const verifier = ctx.castVerifier ?? inProcessVerifier;
-  const writeCasts = castBatchWriter(db);
-  const casts = new GroupCommit<string, VerifiedCast, number>(
-    (electionId, batch) => {
-      ctx.metrics.castBatchSize.observe(batch.length);
-      return writeCasts(electionId, batch);
-    },
-    {
-      maxBatch: CAST_BATCH,
-      maxWaitMs: 0,
-      retryAlone: (err) => !isDatabaseUnavailable(err),
-    },
-  );
 
   router.get('/api/elections/:election/manifest', async (req, res) => {
     const { election: electionId } = electionParams.parse(req.params);
@@ -172,43 +153,6 @@ export function votingRoutes(ctx: AppContext, opts: { issuancePerMinute: number 
     issuerCache.set(key, issuer.value);
     return issuer.value;
   }
-
-  // Casting carries no session and no cookie: the request is anonymous, and nothing about the client is logged.
-  router.post('/api/elections/:election/ballots', async (req, res) => {
-    const { election: electionId } = electionParams.parse(req.params);
-    const { ballot } = castInput.parse(req.body);
-    const { manifest } = await loadManifest(db, electionId);
-    const checked = await verifier.verify(
-      {
-        electionId,
-        issuerKeys: manifest.issuerKeys,
-        electionPublicKey: manifest.electionKey.publicKey,
-      },
-      ballot,
-    );
-    if (!checked.ok) throw new ApiError(400, checked.code, checked.message);
-    const { cast, tracker } = checked;
-    let logIndex: number;
-    try {
-      // Answered only once the batch holding this ballot has committed (group commit, cast-batch.ts).
-      logIndex = await casts.submit(electionId, cast);
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw new ApiError(
-          409,
-          'STALE_COUNTER',
-          'a ballot with this counter was already cast with this credential',
-        );
-      throw err;
-    }
-    ctx.metrics.ballotsCast.inc();
-    res.status(201).json({
-      hash: cast.hash,
-      tracker,
-      logIndex,
-      proof: `/log/${electionId}/proof/inclusion?index=${logIndex}`,
-    });
-  });
 
   // A receipt lookup: is this ballot in the log, and (after the count) was it the one counted for its credential?
   router.get('/api/elections/:election/ballots/:hash', async (req, res) => {
