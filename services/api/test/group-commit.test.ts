@@ -118,7 +118,6 @@ describe('the revote rule over a batch', () => {
     counter,
     weight: 1,
     hash: `${ballotKey}${counter}`,
-    body: new Uint8Array(),
     entry: new Uint8Array(),
   });
 

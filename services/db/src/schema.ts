@@ -172,8 +172,8 @@ export interface BallotsTable {
   counter: number;
   weight: number;
   hash: string;
+  /** Its `ballot.cast` entry in the log, which holds the ballot (migration 0006). */
   log_idx: number;
-  body: Uint8Array;
   created_at: CreatedAt;
 }
 

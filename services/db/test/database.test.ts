@@ -1,7 +1,9 @@
 // Runs on whichever back-end the environment selects: PGlite by default, PostgreSQL when DATABASE_URL is set.
 // CI runs this file both ways; the assertions are identical, so any difference between the two is a failure.
+import { canonicalBytes, canonicalize } from '@openslate/canonical-json';
 import { sql } from 'kysely';
 import { appendLogEntry, initLog, json, LogAppendError, type Database } from '../src/index.js';
+import * as m0006 from '../src/migrations/0006-ballot-body-in-log.js';
 import { openTestDatabase } from '../src/testing.js';
 
 let database: Database;
@@ -138,4 +140,29 @@ test('appending refuses an oversized entry and an election without a log', async
   await expect(
     database.db.transaction().execute((trx) => appendLogEntry(trx, 'nope', new Uint8Array(1))),
   ).rejects.toBeInstanceOf(LogAppendError);
+});
+
+test('migration 0006: a ballot lives in its log entry only; going down restores the copy from the log', async () => {
+  await makeElection('m6');
+  const ballot = { type: 'openslate/ballot/v1', counter: 2, ballotKey: 'k6', note: 'é ✓' };
+  const entry = canonicalBytes({ type: 'ballot.cast', election: 'm6', body: { ballot } });
+  const logIdx = await database.db.transaction().execute((trx) => appendLogEntry(trx, 'm6', entry));
+  await database.db
+    .insertInto('ballots')
+    .values({ election_id: 'm6', ballot_key: 'k6', counter: 2, weight: 1, hash: 'h6', log_idx: logIdx })
+    .execute();
+  const columns = async () =>
+    (
+      await sql<{ column_name: string }>`select column_name from information_schema.columns
+        where table_name = 'ballots' order by column_name`.execute(database.db)
+    ).rows.map((r) => r.column_name);
+  expect(await columns()).not.toContain('body');
+
+  await m0006.down(database.db);
+  const restored = await sql<{ body: Uint8Array }>`select body from ballots where election_id = 'm6'`.execute(
+    database.db,
+  );
+  expect(new TextDecoder().decode(restored.rows[0]!.body)).toBe(canonicalize(ballot));
+  await m0006.up(database.db);
+  expect(await columns()).not.toContain('body');
 });

@@ -15,9 +15,7 @@ export interface VerifiedCast {
   readonly weight: number;
   /** The receipt hash (base64url). */
   readonly hash: string;
-  /** RFC 8785 canonical JSON of the signed ballot, as stored. */
-  readonly body: Uint8Array;
-  /** The `ballot.cast` audit-log entry (packages/log envelope). */
+  /** The `ballot.cast` audit-log entry (packages/log envelope): the stored ballot (migration 0006). */
   readonly entry: Uint8Array;
 }
 
@@ -98,7 +96,6 @@ export function castBatchWriter(db: Kysely<Schema>): BatchWriter<string, Verifie
             weight: c.weight,
             hash: c.hash,
             log_idx: size + i,
-            body: c.body,
           })),
         )
         .execute();

@@ -58,18 +58,31 @@ export function countRoutes(ctx: AppContext): Router {
       }
 
       // Only ballots inside the sealed log count; of each credential's ballots, the published revote rule picks one.
+      // Each ballot is read from its `ballot.cast` entry in the log (migration 0006), the record the verifier reads.
       const rows = await trx
         .selectFrom('ballots')
-        .select(['log_idx', 'ballot_key', 'counter', 'weight', 'body'])
-        .where('election_id', '=', electionId)
-        .where('log_idx', '<', sealedSize)
-        .orderBy('log_idx')
+        .innerJoin('log_entries', (j) =>
+          j
+            .onRef('log_entries.election_id', '=', 'ballots.election_id')
+            .onRef('log_entries.idx', '=', 'ballots.log_idx'),
+        )
+        .select([
+          'ballots.log_idx',
+          'ballots.ballot_key',
+          'ballots.counter',
+          'ballots.weight',
+          'log_entries.entry',
+        ])
+        .where('ballots.election_id', '=', electionId)
+        .where('ballots.log_idx', '<', sealedSize)
+        .orderBy('ballots.log_idx')
         .execute();
       const { counted, superseded } = resolveRevotes(
         rows.map((r) => ({ ...r, logIndex: r.log_idx, ballotKey: r.ballot_key })),
       );
       const decrypted = counted.map((r) => {
-        const ballot = JSON.parse(new TextDecoder().decode(r.body)) as SignedBallot;
+        const { body } = JSON.parse(new TextDecoder().decode(r.entry)) as { body: { ballot: SignedBallot } };
+        const ballot = body.ballot;
         const plain = decryptBallot(key.value, secret.value, ballot);
         if (!plain.ok)
           throw new ApiError(

@@ -1,7 +1,7 @@
 // Everything a cast needs that the database does not: the ballot's signatures (Ed25519 ballot key, RSA-PSS issuer
-// credential) and ciphertext proofs (packages/ballot verifyBallot), then the bytes the batch stores — the ballot's
-// RFC 8785 canonical JSON and its `ballot.cast` log entry. A pure function of its inputs, so it runs the same on
-// the event loop or in a worker thread (verify-pool.ts).
+// credential) and ciphertext proofs (packages/ballot verifyBallot), then the bytes the batch stores: the ballot's
+// `ballot.cast` log entry. A pure function of its inputs, so it runs the same on the event loop or in a worker
+// thread (verify-pool.ts).
 import {
   createIssuerKeyring,
   toBase64url,
@@ -11,7 +11,6 @@ import {
   type IssuerKeySet,
 } from '@openslate/ballot';
 import { createNodeBackend, loadNodeGroup } from '@openslate/ballot/node';
-import { canonicalBytes } from '@openslate/canonical-json';
 import { encodeEntry } from '@openslate/log';
 import type { VerifiedCast } from './cast-batch.js';
 
@@ -67,7 +66,6 @@ export async function checkCast(terms: CastTerms, ballot: unknown): Promise<Cast
       counter: signed.counter,
       weight: verified.value.weight,
       hash: toBase64url(verified.value.hash),
-      body: canonicalBytes(signed),
       entry: encodeEntry({ type: 'ballot.cast', election: electionId, body: { ballot: signed } }),
     },
   };
