@@ -2,8 +2,9 @@
 // a scratch database of the PostgreSQL server, driven from this process by BENCH_VOTERS simulated voters with
 // BENCH_CONCURRENCY requests in flight (real cryptography). Phases: issuance (sign-in, identity key, blind-signed
 // credential; each voter on its own loopback address), ballot building (client CPU, untimed), casting (anonymous,
-// over shared keep-alive connections). Prints requests/s, p50/p99 latency and errors per phase, the CPU per
-// request of the API, PostgreSQL and this process, and the cast transactions' sizes.
+// over shared keep-alive connections: BENCH_WARMUP casts, then the rest). Prints requests/s, p50/p99 latency and
+// errors per phase, the CPU per request of the API, the publisher, PostgreSQL and this process, and the cast
+// transactions' sizes.
 // Not a test. Server: BENCH_DATABASE_URL or DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -33,6 +34,9 @@ const SERVER_URL =
   'postgres://postgres@127.0.0.1:5432/postgres';
 const VOTERS = Number(process.env['BENCH_VOTERS'] ?? 1000);
 const CONCURRENCY = Number(process.env['BENCH_CONCURRENCY'] ?? 100);
+// Casts before the timed ones (BENCH_WARMUP, default 500): the first ballots of a fresh process compile the cast
+// path (JIT) on the event loop and in the verification thread; they are timed and printed on their own.
+const WARMUP = Number(process.env['BENCH_WARMUP'] ?? 500);
 const PROFILE = Boolean(process.env['BENCH_PROFILE']);
 const SERVICES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../services');
 const MAIN = path.join(SERVICES, 'api/dist/main.js');
@@ -168,11 +172,19 @@ async function main(): Promise<void> {
     // Casting is anonymous (no session token, as the browser sends it) over CONCURRENCY keep-alive connections
     // shared by all voters, as a reverse proxy keeps them to the API.
     const caster = new HttpClient(base, '127.0.0.1', null, CONCURRENCY);
-    const casting = await phase('ballots cast', server.pid!, publisher?.pid, [caster], () =>
-      inPool(ballots, CONCURRENCY, (ballot) => caster.post(`/api/elections/${election.id}/ballots`, ballot)),
+    const cast = (name: string, some: readonly string[]) =>
+      phase(name, server.pid!, publisher?.pid, [caster], () =>
+        inPool(some, CONCURRENCY, (ballot) => caster.post(`/api/elections/${election.id}/ballots`, ballot)),
+      );
+    const warmup = Math.min(WARMUP, Math.floor(ballots.length / 2));
+    const warming =
+      warmup > 0 ? [await cast(`warm-up casts (the first ${warmup})`, ballots.slice(0, warmup))] : [];
+    const casting = await cast(
+      warmup > 0 ? `ballots cast (the other ${ballots.length - warmup})` : 'ballots cast',
+      ballots.slice(warmup),
     );
     caster.close();
-    for (const p of [issuance, casting]) console.log(summarise(p));
+    for (const p of [issuance, ...warming, casting]) console.log(summarise(p));
     const metrics = await (await fetch(new URL('/metrics', base))).text();
     const metric = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(metrics)?.[1]);
     const batches = metric('openslate_cast_batch_size_count');
@@ -185,7 +197,7 @@ async function main(): Promise<void> {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('election_id', '=', election.id)
       .executeTakeFirstOrThrow();
-    const accepted = casting.replies.filter((r) => r.status === 201).length;
+    const accepted = [...warming, casting].flatMap((p) => p.replies).filter((r) => r.status === 201).length;
     console.log(`ballots stored: ${stored.n} (201 answers: ${accepted})`);
     for (const v of voters) v.client.close();
   } finally {
