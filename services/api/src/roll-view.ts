@@ -3,6 +3,7 @@
 // the last request. The log is append-only, so what was read stays true; every change of the roll is logged (a
 // `roll.*` entry) in the transaction that makes it, so the commitment is rebuilt only after a new `roll.*` entry.
 // Without this, each request parsed the whole log and hashed the whole roll: quadratic over an election.
+import { parseEntry } from '@openslate/log';
 import type { AppContext } from './context.js';
 import { commitRoll, type RollCommitment, type RollLeaf } from './roll-commitment.js';
 import { rollLeaves } from './roll-leaves.js';
@@ -53,18 +54,16 @@ export class RollViews {
 
   constructor(private readonly db: Db) {}
 
-  /** The election's `roll.*` entries so far, in log order. */
-  async events(electionId: string): Promise<readonly RollEvent[]> {
-    return (await this.caughtUp(electionId)).events;
-  }
-
-  /** The roll commitment as of now (rebuilt only if the roll changed since it was last built). */
-  async committed(electionId: string): Promise<CommittedRoll> {
+  /**
+   * The election's `roll.*` entries so far, in log order, and the roll commitment as of now: the log is read once
+   * (from where the last call stopped) and the commitment rebuilt only if the roll changed since it was last built.
+   */
+  async read(electionId: string): Promise<{ events: readonly RollEvent[]; roll: CommittedRoll }> {
     const view = await this.caughtUp(electionId);
     // The count of roll events is taken before the roll is read: a change committed in between is then newer than
     // the count, and the next request, seeing its entry, builds again.
     const events = view.events.length;
-    if (view.committed?.events === events) return view.committed.roll;
+    if (view.committed?.events === events) return { events: view.events, roll: view.committed.roll };
     const leaves = await rollLeaves(this.db, electionId);
     const roll: CommittedRoll = {
       leaves,
@@ -72,7 +71,7 @@ export class RollViews {
       indexOf: new Map(leaves.map((l, i) => [l.position, i])),
     };
     if (!view.committed || view.committed.events <= events) view.committed = { events, roll };
-    return roll;
+    return { events: view.events, roll };
   }
 
   /** Reads the entries appended since the last call (any process may have appended them). */
@@ -93,10 +92,7 @@ export class RollViews {
     for (const row of rows) {
       if (row.idx !== view.read) continue;
       view.read++;
-      const entry = JSON.parse(new TextDecoder().decode(row.entry)) as {
-        type: string;
-        body: Record<string, unknown>;
-      };
+      const entry = parseEntry(row.entry);
       if (!entry.type.startsWith('roll.')) continue;
       view.events.push({
         logIndex: row.idx,

@@ -43,18 +43,16 @@ async function electionWithRoll(): Promise<string> {
 }
 
 /** The commitment as a reader with nothing kept computes it. */
-const fresh = async (id: string) => (await new RollViews(api.database.db).committed(id)).commitment.root;
+const fresh = async (id: string) => (await new RollViews(api.database.db).read(id)).roll.commitment.root;
 
 test('concurrent readers take each roll entry of the log once; the kept commitment follows every roll change', async () => {
   const id = await electionWithRoll();
   const views = new RollViews(api.database.db);
-  const [first, committed, second] = await Promise.all([
-    views.events(id),
-    views.committed(id),
-    views.events(id),
-  ]);
+  const [a, b, c] = await Promise.all([views.read(id), views.read(id), views.read(id)]);
+  const [first, second, committed] = [a.events, b.events, c.roll];
   expect(first.map((e) => e.type)).toEqual(['roll.imported']);
   expect(second).toEqual(first);
+  expect(c.events).toEqual(first);
   expect(committed.commitment.size).toBe(3);
   expect(committed.commitment.root).toBe(await fresh(id));
   expect([1, 2, 3].map((p) => committed.indexOf.get(p))).toEqual([0, 1, 2]);
@@ -70,18 +68,19 @@ test('concurrent readers take each roll entry of the log once; the kept commitme
     .set(bearer(token))
     .send({ reason: 'lapsed' })
     .expect(200);
-  const after = await Promise.all([views.committed(id), views.committed(id), views.events(id)]);
-  expect(after[2].map((e) => e.type)).toEqual(['roll.imported', 'roll.added', 'roll.removed']);
-  const indexes = after[2].map((e) => e.logIndex);
-  expect([...indexes].sort((a, b) => a - b)).toEqual(indexes);
-  for (const c of after.slice(0, 2) as Awaited<ReturnType<RollViews['committed']>>[]) {
-    expect(c.commitment.size).toBe(4);
-    expect(c.commitment.root).not.toBe(committed.commitment.root);
-    expect(c.commitment.root).toBe(await fresh(id));
+  const after = await Promise.all([views.read(id), views.read(id), views.read(id)]);
+  const events = after[2].events;
+  expect(events.map((e) => e.type)).toEqual(['roll.imported', 'roll.added', 'roll.removed']);
+  const indexes = events.map((e) => e.logIndex);
+  expect([...indexes].sort((x, y) => x - y)).toEqual(indexes);
+  for (const { roll } of after.slice(0, 2)) {
+    expect(roll.commitment.size).toBe(4);
+    expect(roll.commitment.root).not.toBe(committed.commitment.root);
+    expect(roll.commitment.root).toBe(await fresh(id));
   }
 
   // Which entries concern which member: the import's range, then each change's own position.
-  const [imported, added, removed] = after[2];
+  const [imported, added, removed] = events;
   expect([1, 2, 3, 4].map((p) => concerns(imported!, p))).toEqual([true, true, true, false]);
   expect([1, 2, 3, 4].map((p) => concerns(added!, p))).toEqual([false, false, false, true]);
   expect([1, 2, 3, 4].map((p) => concerns(removed!, p))).toEqual([false, true, false, false]);

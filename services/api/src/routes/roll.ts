@@ -349,9 +349,10 @@ export function rollRoutes(ctx: AppContext): Router {
       .where('election_id', '=', electionId)
       .where('roll_entry_id', '=', entry.id)
       .executeTakeFirst();
-    const { leaves, commitment, indexOf } = await rollViews.committed(electionId);
+    const { events, roll } = await rollViews.read(electionId);
+    const { leaves, commitment, indexOf } = roll;
     const index = indexOf.get(entry.position) ?? -1;
-    const mine = (await rollViews.events(electionId))
+    const mine = events
       .filter((e) => concerns(e, entry.position))
       .map((e) => ({ logIndex: e.logIndex, type: e.type, reason: e.reason }));
     res.json({
