@@ -3,7 +3,7 @@
 // same transaction, so that the verifier can check the new roll against the source bundle's results.
 import type { rollDeriveInput } from '@openslate/client';
 import { json, type Schema } from '@openslate/db';
-import { leafHash, toBase64 } from '@openslate/log';
+import { leafHash, parseEntry, toBase64 } from '@openslate/log';
 import { derivedRollEntries, type DerivedWinner, type RollDerivedBody } from '@openslate/verify';
 import type { Transaction } from 'kysely';
 import { randomBytes } from 'node:crypto';
@@ -27,15 +27,13 @@ async function resultEntries(trx: Transaction<Schema>, source: string) {
     .execute();
   const byContest = new Map<string, { index: number; hash: string; elected: string[] }>();
   for (const r of rows) {
-    const e = JSON.parse(new TextDecoder().decode(r.entry)) as {
-      type: string;
-      body: { contest?: string; elected?: string[] };
-    };
-    if (e.type !== 'result' || e.body.contest === undefined) continue;
-    byContest.set(e.body.contest, {
+    const e = parseEntry(r.entry);
+    const { contest, elected } = e.body as { contest?: string; elected?: string[] };
+    if (e.type !== 'result' || contest === undefined) continue;
+    byContest.set(contest, {
       index: r.idx,
       hash: toBase64(leafHash(r.entry)),
-      elected: e.body.elected ?? [],
+      elected: elected ?? [],
     });
   }
   return byContest;

@@ -7,6 +7,7 @@ import {
 } from '@openslate/ballot';
 import { canonicalize, type JsonValue } from '@openslate/canonical-json';
 import { json } from '@openslate/db';
+import { parseEntry } from '@openslate/log';
 import { contestKind, countContest, resultEntry } from '@openslate/verify';
 import { Router } from 'express';
 import { officerOf } from '../auth/guards.js';
@@ -81,8 +82,7 @@ export function countRoutes(ctx: AppContext): Router {
         rows.map((r) => ({ ...r, logIndex: r.log_idx, ballotKey: r.ballot_key })),
       );
       const decrypted = counted.map((r) => {
-        const { body } = JSON.parse(new TextDecoder().decode(r.entry)) as { body: { ballot: SignedBallot } };
-        const ballot = body.ballot;
+        const ballot = parseEntry(r.entry).body['ballot'] as SignedBallot;
         const plain = decryptBallot(key.value, secret.value, ballot);
         if (!plain.ok)
           throw new ApiError(
