@@ -3,8 +3,9 @@ import { parentPort } from 'node:worker_threads';
 import { loadNodeGroup } from '@openslate/ballot/node';
 import { checkCast, type CastTerms } from './verify-cast.js';
 
-// Compile libsodium's WebAssembly as the thread starts rather than on its first ballot.
-void loadNodeGroup();
+// Compile libsodium's WebAssembly as the thread starts rather than on its first ballot. A failure is not an
+// unhandled rejection here (it would end the thread): checkCast awaits the same promise and reports it per ballot.
+loadNodeGroup().catch(() => undefined);
 
 export interface VerifyRequest {
   readonly id: number;
